@@ -1,0 +1,20 @@
+/** Every action_id and callback_id the app sends; listeners match on these, so a typo cannot drift. */
+export const ActionId = {
+  citeInsight: 'decision_cite_insight',
+  noInsightYet: 'decision_no_insight_yet',
+  notCustomerFacing: 'decision_not_customer_facing',
+  muteChannel: 'channel_mute',
+} as const;
+export type ActionId = (typeof ActionId)[keyof typeof ActionId];
+
+export const ViewId = {
+  citeInsight: 'cite_insight',
+} as const;
+
+/** block_id / action_id pairs of the cite-insight modal's inputs. */
+export const CiteField = {
+  evidenceKind: 'evidence_kind',
+  link: 'link',
+  customer: 'customer',
+  benefit: 'benefit',
+} as const;

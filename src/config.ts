@@ -1,0 +1,105 @@
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const configSchema = z
+  .object({
+    SLACK_BOT_TOKEN: optionalText.pipe(
+      z
+        .string({ error: "is missing: set it to the app's Bot User OAuth Token (xoxb-…) from OAuth & Permissions" })
+        .startsWith('xoxb-', {
+          error: "must be a bot token starting with 'xoxb-' (OAuth & Permissions → Bot User OAuth Token)",
+        }),
+    ),
+    SLACK_SIGNING_SECRET: optionalText,
+    SLACK_APP_TOKEN: optionalText.pipe(
+      z
+        .string()
+        .startsWith('xapp-', {
+          error:
+            "must be an app-level token starting with 'xapp-' (Basic Information → App-Level Tokens, scope connections:write), or unset for HTTP mode",
+        })
+        .optional(),
+    ),
+    PORT: z.coerce
+      .number({ error: 'must be a whole number from 1 to 65535, e.g. PORT=3000' })
+      .int({ error: 'must be a whole number from 1 to 65535, e.g. PORT=3000' })
+      .min(1, { error: 'must be a whole number from 1 to 65535, e.g. PORT=3000' })
+      .max(65535, { error: 'must be a whole number from 1 to 65535, e.g. PORT=3000' })
+      .default(3000),
+    SLACK_API_URL: z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL ending in /api/, e.g. https://slack.com/api/' })
+      .refine((url) => url.endsWith('/api/'), { error: 'must end with /api/, e.g. https://slack.com/api/' })
+      .default('https://slack.com/api/'),
+    DATABASE_PATH: optionalText.default('./data/empty-chair.db'),
+    LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+    CHANNELS: optionalText.transform((value) =>
+      (value ?? '')
+        .split(',')
+        .map((channel) => channel.trim().replace(/^#/, ''))
+        .filter((channel) => channel !== ''),
+    ),
+    PROMPTS_DIR: optionalText,
+    PROMPT_COOLDOWN_MINUTES: z.coerce
+      .number({ error: 'must be a whole number of minutes (0 turns the cool-down off), e.g. 10' })
+      .int({ error: 'must be a whole number of minutes (0 turns the cool-down off), e.g. 10' })
+      .min(0, { error: 'must be a whole number of minutes (0 turns the cool-down off), e.g. 10' })
+      .default(10),
+  })
+  .superRefine((env, ctx) => {
+    if (env.SLACK_APP_TOKEN === undefined && env.SLACK_SIGNING_SECRET === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_SIGNING_SECRET'],
+        message:
+          'is missing: HTTP mode needs the Signing Secret (Basic Information → App Credentials), or set SLACK_APP_TOKEN for Socket Mode',
+      });
+    }
+  });
+
+export interface Config {
+  slackBotToken: string;
+  slackSigningSecret: string | undefined;
+  slackAppToken: string | undefined;
+  port: number;
+  slackApiUrl: string;
+  databasePath: string;
+  logLevel: (typeof LOG_LEVELS)[number];
+  channels: string[];
+  promptsDir: string | undefined;
+  promptCooldownMinutes: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Configuration is not valid:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads the environment once; every bad variable is named with how to fix it. */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const result = configSchema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
+  }
+  const parsed = result.data;
+  return {
+    slackBotToken: parsed.SLACK_BOT_TOKEN,
+    slackSigningSecret: parsed.SLACK_SIGNING_SECRET,
+    slackAppToken: parsed.SLACK_APP_TOKEN,
+    port: parsed.PORT,
+    slackApiUrl: parsed.SLACK_API_URL,
+    databasePath: parsed.DATABASE_PATH,
+    logLevel: parsed.LOG_LEVEL,
+    channels: parsed.CHANNELS,
+    promptsDir: parsed.PROMPTS_DIR,
+    promptCooldownMinutes: parsed.PROMPT_COOLDOWN_MINUTES,
+  };
+}

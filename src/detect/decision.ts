@@ -1,0 +1,332 @@
+import { anyOf, re } from './regex.js';
+
+/**
+ * Does a sentence announce a decision the writer's team made? Each signal phrase has a strength; the
+ * weaker the phrase, the more kinds of context can veto it. Precision beats recall here: a wrong prompt
+ * in a thread costs more goodwill than a missed one, so any veto wins over any signal in the same sentence.
+ */
+
+/**
+ * explicit:   names the decision outright ("decision:", "we decided", "final call:").
+ * committed:  the team picks an option ("we're going with", "we went with").
+ * policy:     a rule with no subject ("from now on", "going with B."), so personal plans must be ruled out.
+ * commitment: "we'll ship …", "we're moving …": also how status updates and incident notes talk.
+ */
+type Strength = 'explicit' | 'committed' | 'policy' | 'commitment';
+
+interface DecisionSignal {
+  readonly strength: Strength;
+  readonly pattern: RegExp;
+  /** Phrases that look like this signal but are something else ("is starting Monday" is a new hire). */
+  readonly unless?: RegExp;
+}
+
+export interface DecisionVerdict {
+  readonly decision: boolean;
+  /** How sure the verdict is, 0..1 (see `detect`). */
+  readonly confidence: number;
+  /** The sentences that carry the decision, for classifying it. */
+  readonly sentences: readonly string[];
+}
+
+const CONFIDENCE: Readonly<Record<Strength, number>> = {
+  explicit: 0.95,
+  committed: 0.85,
+  policy: 0.8,
+  commitment: 0.7,
+};
+const NO_DECISION_LANGUAGE_CONFIDENCE = 0.95;
+const DECISION_WORDS_ONLY_CONFIDENCE = 0.85;
+const VETOED_SIGNAL_CONFIDENCE = 0.75;
+
+/** Groups inside the writer's organisation whose decisions count; "Acme's platform team" does not. */
+const TEAM_SUBJECT = String.raw`\b(?<!(?:'s|their|his|her|its) )(?:we(?:'ve)?|(?:the |our )?(?:product|eng|engineering|design|platform|infra|growth|data|sales|support|marketing|finance|legal|security|pricing|mobile|web|backend|frontend|leadership|exec|core|billing|ops|devops|sre) team|the team|our team|leadership|management|(?:the )?execs|the board|(?:the )?founders)`;
+const TEAM_VERB_ADVERBS =
+  '(?: (?:all|have|has|had|just|finally|officially|formally|collectively|unanimously|already|now|ultimately|eventually|jointly)){0,3}';
+const DECIDED_VERB = String.raw`(?:decided|agreed(?=\s*[:.!,;]|\s*$| (?:to|on|that|we|with|upon)\b)|chose|chosen|picked(?! up)|committed to|opted (?:for|to|out|in)|landed on|settled on|signed off|voted to|approved|greenlit|green-lit|made (?:the|a|our) (?:call|decision)|reached (?:a|the) decision)`;
+const MEETING =
+  '(?:meeting|sync|workshop|offsite|off-site|discussion|call|review|planning|retro|retrospective|session|debate|thread|huddle|standup|stand-up|kickoff|summit)';
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*';
+const WEEKDAY = '(?:monday|tuesday|wednesday|thursday|friday)';
+
+const COMMITMENT_AUX = String.raw`\bwe(?:'ll| will| shall| are going to|'re going to| are gonna|'re gonna| won't| will not| are not going to|'re not going to)`;
+const COMMITMENT_ADVERB =
+  '(?: (?:also|now|officially|definitely|just|then|instead|finally|only|first|no longer|actually|absolutely))?';
+const COMMITMENT_VERB =
+  '(?:ship|launch|release|sunset|deprecate|retire|shut down|kill|drop|cut|remove|migrate|move|switch|adopt|build|prioriti[sz]e|deprioriti[sz]e|focus on|raise|lower|increase|decrease|reduce|charge|offer|hire|freeze|pause|stop|require|enforce|roll out|replace|rewrite|standardi[sz]e on|consolidate|outsource|sign|renew|cancel|delete|purge|keep|phase out|discontinue|delay|postpone|split|merge|rename|rebrand|open[- ]source|introduce|bundle|grandfather|limit|cap|invest in|double down on|partner with|go live|default to)';
+const ONGOING_VERB =
+  '(?:moving|migrating|switching|shipping|launching|releasing|sunsetting|deprecating|retiring|shutting down|killing|dropping|cutting|removing|raising|lowering|increasing|reducing|adopting|standardi[sz]ing on|rolling out|freezing|pausing|discontinuing|replacing|phasing out|consolidating|introducing|changing|prioriti[sz]ing|deprioriti[sz]ing|doubling down on|rewriting|renaming|rebranding|outsourcing|postponing|delaying|splitting|merging|bundling|grandfathering|capping|limiting|deleting|purging|charging|offering|investing in|staying (?:on|with))';
+
+const SIGNALS: readonly DecisionSignal[] = [
+  // explicit
+  {
+    strength: 'explicit',
+    pattern:
+      /^(?:(?:final|key|big|team|product|official|the|our|today's|latest|new|main|quick|important|major|engineering|eng|design|pricing)\s+){0,2}decisions?(?:\s+(?:made|taken|reached|from|for|on|re|in|at|about|of)\b[^:]{0,50})?(?:\s*:|\s+[-–—])\s*\S/,
+  },
+  {
+    strength: 'explicit',
+    pattern: /^(?:decided|agreed|approved|final call|final answer|verdict)(?:\s*:|\s+[-–—])\s*\S/,
+  },
+  { strength: 'explicit', pattern: re(`${TEAM_SUBJECT}${TEAM_VERB_ADVERBS} ${DECIDED_VERB}\\b`) },
+  // "<@U1> and I agreed …": a colleague and the writer, found from the literal so the scan stays cheap.
+  { strength: 'explicit', pattern: re(` and i(?<=[\\w.-] and i)${TEAM_VERB_ADVERBS} ${DECIDED_VERB}\\b`) },
+  {
+    strength: 'explicit',
+    pattern:
+      /\b(?:it(?:'s| is| was| has been|'s been)|has been|have been|was|were|is now) (?:officially |formally |finally |unanimously |now )?(?:decided|agreed)\b/,
+  },
+  {
+    strength: 'explicit',
+    pattern: /\b(?:the|our|final|the final|team's) decision (?:is|was|has been)(?:\s*:|\s+(?:to|that|we)\b)/,
+  },
+  { strength: 'explicit', pattern: /\b(?:a|the) decision (?:was|has been|'s been) made\b/ },
+  { strength: 'explicit', pattern: /^(?:we )?(?:reached|made) (?:a|the|our) (?:decision|call)\b/ },
+  {
+    strength: 'explicit',
+    pattern: /^(?:(?:the|our|my)\s+(?:final\s+)?|final\s+)call(?:\s+(?:is|was))?(?:\s*:|\s+[-–—])\s*\S/,
+  },
+  { strength: 'explicit', pattern: /\b(?:the|our|my|final|the final) call (?:is|was) (?:to|that|we)\b/ },
+  {
+    strength: 'explicit',
+    pattern: /^(?:we\s+)?(?:all\s+)?(?:agreed|decided)\s+(?:in|at|during|on|after|with|by|from)\b[^:]{0,60}:\s*\S/,
+  },
+  {
+    strength: 'explicit',
+    pattern: /\b(?:everyone|everybody|all of us|the group|the room) (?:has |have )?agreed (?:to|on|that we|we)\b/,
+  },
+  {
+    strength: 'explicit',
+    pattern: re(
+      `^(?:the )?(?:conclusion|outcome|verdict|result)s? (?:from|of) (?:the |our |today's |this week's |yesterday's |last week's |this morning's |the last )?(?:[\\w-]+ ){0,2}${MEETING}s?\\s*:\\s*\\S`,
+    ),
+  },
+  { strength: 'explicit', pattern: /\b(?:the )?(?:conclusion|outcome) (?:is|was) (?:to|that we|we)\b/ },
+  {
+    strength: 'explicit',
+    pattern:
+      /\b(?:that's|that is|this is|here's|here is) where we(?: (?:finally|eventually|ultimately))? (?:landed|ended up|came out|netted out)\b/,
+  },
+  { strength: 'explicit', pattern: /\bwhere we landed\s*:/ },
+  {
+    strength: 'explicit',
+    pattern:
+      /\bapproved\b(?<=\b(?:is|are|was|were|has been|have been|got|been|now|officially|formally|finally|just) approved)|\b(?:got|have|has|gave|given) (?:the |a )?green ?light\b|\bgreen-?lit\b/,
+  },
+  {
+    strength: 'explicit',
+    pattern:
+      /\b(?:leadership|management|the board|execs|the execs|exec team|finance|legal|security|procurement|cfo|ceo|cto|coo|vp of \w+) (?:(?:has|have|just|finally|officially|formally) )*(?:approved|signed off|okayed|ok'd)\b/,
+  },
+  // committed
+  {
+    strength: 'committed',
+    pattern:
+      /\bwe(?:'re| are|'ll| will)(?: (?:officially|definitely|now|also|still|just))? (?:be )?go(?:ing)? (?:ahead )?with\b/,
+  },
+  { strength: 'committed', pattern: /\bwe(?:'ve| have)? (?:gone|went) (?:ahead )?with\b/ },
+  { strength: 'committed', pattern: /\bwe(?:'re| are|'ll| will) stick(?:ing)? with\b/ },
+  {
+    strength: 'committed',
+    pattern: /\bwe(?:'re| are|'ll| will) (?:be )?(?:moving|move|going|go|pushing|push) (?:ahead|forward) with\b/,
+  },
+  {
+    strength: 'committed',
+    pattern: /\bwe(?:'re| are|'ll| will) proceed(?:ing)? with\b|\bwe(?:'re| are) committing to\b/,
+  },
+  { strength: 'committed', pattern: /\bit(?:'s| is) (?:a go|official|final|settled|decided|locked in)\b/ },
+  { strength: 'committed', pattern: /\b(?:option|plan|variant|approach) [a-z0-9]+ it is\b/ },
+  // policy
+  { strength: 'policy', pattern: /^(?:going|went) with\b|^decided (?:to go with|on)\b/ },
+  { strength: 'policy', pattern: /\b(?:from now on|from today on|from here on(?: out)?|henceforth)\b/ },
+  { strength: 'policy', pattern: /^(?:going|moving) forward\b|\b(?:going|moving) forward[,:]/ },
+  {
+    strength: 'policy',
+    pattern: re(`\\beffective (?:today|now|immediately|${WEEKDAY}|next \\w+|this \\w+|${MONTH} \\d+)\\b`),
+  },
+  {
+    strength: 'policy',
+    pattern: re(
+      `\\bstarting (?:today|tomorrow|${WEEKDAY}|next (?:week|sprint|month|quarter|cycle)|this (?:sprint|week|cycle)|${MONTH} \\d+)\\b`,
+    ),
+    unless: /\b(?:is|are|'s|'re|am|'m) starting\b|\b(?:joins|joining|welcome|onboarding)\b/,
+  },
+  // commitment
+  {
+    strength: 'commitment',
+    pattern: re(`${COMMITMENT_AUX}${COMMITMENT_ADVERB} ${COMMITMENT_VERB}\\b`),
+    unless:
+      /\b(?:move|moving) on\b|\bkeep (?:you|everyone|an eye|in mind|going|trying|it up)\b|\bcut (?:a|the) (?:release|branch|build|tag)\b|\bdrop (?:by|in|off)\b/,
+  },
+  {
+    strength: 'commitment',
+    pattern: re(
+      `\\bwe(?:'re| are)(?: (?:also|now|officially|definitely|just|finally|not|no longer|actually))? ${ONGOING_VERB}\\b`,
+    ),
+    unless:
+      /\b(?:move|moving) on\b|\b(?:moving|changing) (?:fast|quickly|slowly)\b|\bchanging (?:our|my|their) minds?\b|\bkilling it\b|\bcutting it close\b|\bdropping (?:off|by|in)\b|\bintroducing (?:[a-z]+,|you|our new|my)/,
+  },
+];
+
+/** Rules out the many sentences without any signal before each signal is tried on its own. */
+const ANY_SIGNAL = anyOf(SIGNALS.map((signal) => signal.pattern));
+
+const QUESTION: readonly RegExp[] = [
+  /\?[)"'\s]*$/,
+  /^(?:have|has|had|did|do|does|should|shall|can|could|would|will|won't|are|is|was|were|am|wasn't|weren't|didn't|haven't|isn't|aren't|any|anyone|anybody)\b/,
+  /^(?:what|why|how|who|which|where)\b(?! we (?:decided|agreed|landed|settled))/,
+  /\b(?:have|has|had|did) (?:we|you|they|the team|anyone|leadership|everyone) (?:\w+ )?(?:decide|decided|agree|agreed|land|landed|settle|settled|choose|chosen|pick|picked|approve|approved|sign off|signed off)\b/,
+  /\b(?:not sure|unsure|unclear|wondering|i wonder|curious (?:if|whether)|do you know|does anyone know|can (?:someone|anyone|you) confirm|is it true|remind me|correct me)\b/,
+  /\b(?:i heard|i've heard|rumou?rs?|apparently|supposedly|allegedly)\b/,
+  /\b(?:don't|do not|doesn't|didn't|still) (?:understand|know|remember|get) why\b|\bconfused (?:why|about)\b/,
+  /\bor not\b/,
+];
+
+const HYPOTHETICAL: readonly RegExp[] = [
+  /^(?:if|suppose|supposing|imagine|hypothetically|assuming|say we|in theory)\b/,
+  /\bwhat if\b|\b(?:suppose|supposing|hypothetically|in theory|in a world where|imagine if)\b/,
+  /\bif (?:we|the team|leadership) (?:were to |ever |eventually |do |did )?(?:decide|decided|go|went|choose|chose|pick|picked|agree|agreed)\b/,
+  /\bwe(?:'d| would)\b(?! (?:decided|agreed|landed|settled))/,
+];
+
+const PROPOSAL: readonly RegExp[] = [
+  /\bi (?:propose|suggest|recommend|vote|think|feel|believe|guess|reckon|prefer|lean|like the idea)\b/,
+  /\bi'd (?:go|vote|suggest|recommend|prefer|rather|lean|say|love|like|argue|push)\b/,
+  /\bi'm (?:leaning|in favou?r|for|against|proposing|suggesting)\b/,
+  /\b(?:proposal|proposed|suggestion|recommendation|rfc|straw ?man|idea|pitch|options|draft|hot take)\s*:/,
+  /\b(?:proposing|suggesting|recommending)\b/,
+  /\b(?:imo|imho|in my opinion|personally|my (?:take|vote|two cents|2c|preference|opinion|gut|recommendation|suggestion|proposal))\b/,
+  /\b(?:maybe|perhaps) (?:we|let's|it's)\b/,
+  /\b(?:should|shall|could|can|do) we\b|\bhow about\b|\bwhat about\b|\bwhy (?:don't|not) we\b/,
+  /\blet's (?:vote|discuss|debate|talk|chat|sync|meet|revisit|decide|think|consider|explore|brainstorm|poll|see)\b/,
+  /\b(?:vote|poll)\b|\breact with\b|\bthumbs up if\b|\b(?:thoughts|opinions|feedback welcome|open to)\b/,
+  /\b(?:option|plan|approach|variant) [a-z0-9]+ or (?:option |plan |approach |variant )?[a-z0-9]+\b/,
+];
+
+const PENDING: readonly RegExp[] = [
+  /\b(?:will|'ll|to|shall|must|gonna|going to|need to|needs to|have to|has to|let's|yet to|still|can't|cannot|couldn't|before we|until we|once we|when we|after we) (?:\w+ )?decide\b/,
+  /\bdecide (?:on|by|between|whether|if|next|later|tomorrow|today)\b/,
+  /\b(?:tbd|tba|tbc|to be (?:decided|determined|confirmed|agreed|discussed))\b/,
+  /\b(?:not|never|nothing|haven't|hasn't|hadn't|didn't|isn't|wasn't|aren't|weren't|no one|nobody|none) (?:\w+ ){0,2}(?:decided|agreed|approved|final|finali[sz]ed|settled|landed|signed off|locked|confirmed|official)\b/,
+  /\bundecided\b|\bno (?:final |clear |firm )?(?:decision|call|consensus|agreement)\b/,
+  /:\s*(?:none|nothing|n\/a)\b/,
+  /\bdecisions? (?:pending|needed|required|due|to make|to be made|by|before|point)\b/,
+  /\b(?:open|pending|upcoming|outstanding|remaining) decisions?\b/,
+  /\bpending\b|\bawait\w*|\bwaiting (?:on|for)\b|\bblocked (?:on|by)\b|\bdepend\w* on\b/,
+  /\blean(?:ing|s)? (?:towards?|to)\b/,
+  /\bstill (?:deciding|discussing|debating|figuring|thinking|weighing|evaluating|undecided|open|exploring)\b/,
+  /\bopen question\b|\b(?:up for|under) (?:discussion|debate|review|consideration)\b|\bon the table\b/,
+  /\bnot (?:final|set in stone|locked|confirmed|official)\b|\btentative(?:ly)?\b/,
+  /\bneed(?:s|ed)? (?:a |the |your |an )?(?:decision|sign-?off|approval|green ?light|answer|call)\b/,
+  /\b(?:to|will|'ll) (?:be )?(?:discussed|finali[sz]ed)\b/,
+  /\b(?:once|when|after|until|before) (?:we|they|legal|leadership) (?:get|have|hear)\b/,
+];
+
+const REVISIT: readonly RegExp[] = [
+  /\b(?:revisit\w*|reconsider\w*|rethink\w*|re-?open\w*|re-?litigat\w*|overturn\w*|second-guess\w*|push ?back on|walk back|challeng\w*)\b/,
+  /\b(?:disagree|don't agree|do not agree|not on board) with\b/,
+];
+
+const OUTSIDER =
+  '(?:customers?|clients?|vendors?|suppliers?|competitors?|competition|regulators?|government|authorities|partners?|prospects?|users?|auditors?|landlord|stripe|aws|amazon|google|apple|microsoft|github|slack|salesforce|atlassian|openai|twilio|they|he|she|their (?:team|cfo|ceo|cto|board|legal|procurement))';
+const THIRD_PARTY: readonly RegExp[] = [
+  re(
+    `\\b${OUTSIDER}(?: (?:has|have|had|just|finally|officially|already))* (?:decided|chose|chosen|agreed|approved|picked|went with|opted|landed on|settled on|signed off|is going with|are going with|is moving|are moving|is deprecating|are deprecating|is sunsetting|are sunsetting|is raising|are raising|announced)\\b`,
+  ),
+  re(`^(?:the |our )?${OUTSIDER} (?:will|won't|is going to|are going to)\\b`),
+  re(`\\b(?:decided|approved|chosen|mandated|required|made|agreed|picked) by (?:the |our |a )?${OUTSIDER}\\b`),
+];
+
+const SMALL_ADMIN: readonly RegExp[] = [
+  /\b(?:pto|time off|vacation|holidays?|leave request|sick (?:day|leave)|ooo|out of office|expenses?|reimburs\w*|timesheets?|travel request|wfh|work(?:ing)? from home|lunch|dinner|breakfast|pizza|coffee|snacks|swag|happy hour|team outing|parking|desk|headphones|laptops?|wi-?fi)\b/,
+  /\bapproved (?:your|his|her|their|my)\b/,
+  /\b(?:your|the|my|his|her) (?:pr|pull request|merge request|mr|request|access request|ticket)(?: (?:is|was|has been|got))? approved\b/,
+];
+
+const META: readonly RegExp[] = [
+  /\bdecision[- ](?:fatigue|trees?|making|makers?|matri(?:x|ces)|frameworks?|paralysis|science|theory|journal|template|log template|records? template|doc template)\b/,
+  /\b(?:book|article|podcast|talk|blog post|post|paper|course|video|newsletter) (?:on|about) (?:decisions?|decision-making|deciding|making decisions)\b/,
+];
+
+const IDIOM: readonly RegExp[] = [
+  /\bgo(?:ing)? with the (?:flow|grain|times)\b|\bgo(?:ing)? with (?:your|my|our|his|her|their) gut\b/,
+  /\b(?:final|last) call (?:for|on|to)\b|\blast call\b/,
+  /\bagreed? to disagree\b|\bcall it a day\b/,
+];
+
+/** Maybes, conditions and soft "we should" turn a weak signal into a proposal. */
+const HEDGE: readonly RegExp[] = [
+  /\b(?:probably|likely|maybe|perhaps|possibly|hopefully|tentatively|potentially|ideally|presumably)\b/,
+  /\b(?:we|i|you|let's) (?:should|could|might|may|would|ought)\b|\bwe'd\b/,
+  /\b(?:if|unless|once|assuming|provided|as long as|depending on|depends on|in case)\b/,
+  /\bwe(?:'d| would)? (?:want|plan|hope|aim|try|like)(?:ing)? to\b|\btrying to\b/,
+  /\bwe(?:'ll| will) (?:see|know|figure|circle back|keep you posted|let you know|think about)\b/,
+];
+
+/** A subjectless rule stated by one person is usually about themselves ("from now on I'm in on Fridays"). */
+const PERSONAL: readonly RegExp[] = [/(?:^|\s)i(?:'m|'ll|'ve|'d| am| will)?\s/];
+
+/** How status updates and incident notes sound when they use commitment verbs. */
+const OPERATIONAL: readonly RegExp[] = [
+  /\b(?:incident|outage|sev ?[0-4]|postmortem|post-mortem|root cause|rca|mitigat\w*|degraded|downtime|hotfix|hot fix|fix|fixes|patch|patching|rollback|revert\w*|investigat\w*|crash\w*|bugs?|broken|regression|paged|pager|on fire|spik\w*|failover|restor\w*|recover\w*|status page|eta|in progress|wip|deployed|deploying|merged|is live|went live)\b/,
+  /\broll(?:ing|ed)? ?back\b|\d+\s?% done\b/,
+];
+
+const UNIVERSAL_VETOES: readonly RegExp[] = [
+  ...QUESTION,
+  ...HYPOTHETICAL,
+  ...PROPOSAL,
+  ...PENDING,
+  ...REVISIT,
+  ...THIRD_PARTY,
+  ...SMALL_ADMIN,
+  ...META,
+  ...IDIOM,
+];
+
+const VETO: Readonly<Record<Strength, RegExp>> = {
+  explicit: anyOf(UNIVERSAL_VETOES),
+  committed: anyOf([...UNIVERSAL_VETOES, ...HEDGE]),
+  policy: anyOf([...UNIVERSAL_VETOES, ...HEDGE, ...PERSONAL]),
+  commitment: anyOf([...UNIVERSAL_VETOES, ...HEDGE, ...OPERATIONAL]),
+};
+
+/** Text in double quotes is someone else's words (a draft, a customer), not the writer announcing anything. */
+const QUOTED_SPEECH = /"[^"]*"/g;
+
+/** Words that make a "not a decision" verdict less certain even when no signal matched. */
+const DECISION_WORDS =
+  /\b(?:decid\w*|decision|agreed|approved|going with|final call|landed|from now on|we'll|we will)\b/;
+
+export function judgeDecision(sentences: readonly string[]): DecisionVerdict {
+  const decisive: string[] = [];
+  let confidence = 0;
+  let vetoed = false;
+  for (const sentence of sentences) {
+    const ownWords = sentence.replace(QUOTED_SPEECH, '""');
+    const strengths = matchingStrengths(ownWords);
+    const accepted = strengths.filter((strength) => !VETO[strength].test(ownWords));
+    vetoed ||= accepted.length < strengths.length;
+    if (accepted.length === 0) continue;
+    decisive.push(sentence);
+    confidence = Math.max(confidence, ...accepted.map((strength) => CONFIDENCE[strength]));
+  }
+  if (decisive.length > 0) return { decision: true, confidence, sentences: decisive };
+  return { decision: false, confidence: rejectionConfidence(sentences, vetoed), sentences: [] };
+}
+
+function matchingStrengths(sentence: string): Strength[] {
+  if (!ANY_SIGNAL.test(sentence)) return [];
+  const strengths = new Set<Strength>();
+  for (const signal of SIGNALS) {
+    if (signal.pattern.test(sentence) && !signal.unless?.test(sentence)) strengths.add(signal.strength);
+  }
+  return [...strengths];
+}
+
+function rejectionConfidence(sentences: readonly string[], vetoed: boolean): number {
+  if (vetoed) return VETOED_SIGNAL_CONFIDENCE;
+  return sentences.some((sentence) => DECISION_WORDS.test(sentence))
+    ? DECISION_WORDS_ONLY_CONFIDENCE
+    : NO_DECISION_LANGUAGE_CONFIDENCE;
+}

@@ -1,0 +1,7 @@
+import type { App } from '@slack/bolt';
+import type { AppDeps } from '../../deps.js';
+import { botJoinedChannel } from './bot-joined-channel.js';
+
+export function registerEventListeners(app: App, deps: AppDeps): void {
+  app.event('member_joined_channel', botJoinedChannel(deps));
+}

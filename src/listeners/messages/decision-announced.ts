@@ -1,0 +1,103 @@
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { decisionCard } from '../../blocks/decision-card.js';
+import type { AppDeps } from '../../deps.js';
+import { detect } from '../../detect/detect.js';
+import { choosePrompt } from '../../prompts/choose.js';
+import { reactWithInsight } from '../../slack/decision-cards.js';
+import { slackErrorCode } from '../../slack/errors.js';
+import { readHumanMessage } from '../../slack/messages.js';
+import type { DecisionRecord } from '../../store/decisions.js';
+import { summarize } from '../../text/summary.js';
+
+type Args = AllMiddlewareArgs & SlackEventMiddlewareArgs<'message'>;
+
+/**
+ * A decision announced in a channel or a thread (huddle threads included): record it first, so nothing is lost
+ * when Slack is slow or rate-limited, then react (insight already cited) or ask one question in the thread.
+ */
+export function decisionAnnounced(deps: AppDeps) {
+  const { store, clock, logger, prompts, config } = deps;
+
+  async function askInThread(client: Args['client'], decision: DecisionRecord, now: number): Promise<void> {
+    const settings = store.channels.get(decision.teamId, decision.channelId);
+    const log = logger.child({ decisionId: decision.id, channel: decision.channelId });
+    if (settings.muted) {
+      log.info('channel muted: decision recorded, no question asked');
+      return;
+    }
+    const cooldownMs = (settings.cooldownMinutes ?? config.promptCooldownMinutes) * 60_000;
+    if (settings.lastPromptedAt !== null && now - settings.lastPromptedAt < cooldownMs) {
+      log.info('channel cooling down: decision recorded, no question asked');
+      return;
+    }
+    const prompt = choosePrompt(prompts, {
+      kind: { category: decision.category, oneWayDoor: decision.oneWayDoor },
+      seed: `${decision.channelId}:${decision.messageTs}`,
+      lastPromptId: settings.lastPromptId,
+    });
+    try {
+      const posted = await client.chat.postMessage({
+        channel: decision.channelId,
+        thread_ts: decision.threadTs ?? decision.messageTs,
+        ...decisionCard(prompt, decision.id),
+        unfurl_links: false,
+        unfurl_media: false,
+      });
+      if (typeof posted.ts === 'string') store.decisions.attachCard(decision.id, posted.ts, prompt.id, now);
+      store.channels.recordPrompt(decision.teamId, decision.channelId, prompt.id, now);
+      log.info({ promptId: prompt.id }, 'asked the customer question');
+    } catch (error) {
+      log.warn({ error: slackErrorCode(error) }, 'could not post the question; the decision stays recorded');
+    }
+  }
+
+  async function keepPermalink(client: Args['client'], decision: DecisionRecord): Promise<void> {
+    try {
+      const { permalink } = await client.chat.getPermalink({
+        channel: decision.channelId,
+        message_ts: decision.messageTs,
+      });
+      if (permalink !== undefined) store.decisions.setPermalink(decision.id, permalink);
+    } catch (error) {
+      logger.debug({ decisionId: decision.id, error: slackErrorCode(error) }, 'no permalink');
+    }
+  }
+
+  return async ({ event, context, client }: Args): Promise<void> => {
+    const message = readHumanMessage(event as unknown as Record<string, unknown>, context.botUserId);
+    if (message === undefined) return;
+    const detection = detect(message.text);
+    if (!detection.decision || detection.kind === null) {
+      logger.debug({ channel: message.channel, confidence: detection.confidence }, 'not a decision');
+      return;
+    }
+    const now = clock.now();
+    const decision = store.decisions.record(
+      {
+        teamId: context.teamId ?? '',
+        channelId: message.channel,
+        messageTs: message.ts,
+        threadTs: message.threadTs ?? null,
+        authorId: message.user,
+        summary: summarize(message.text),
+        category: detection.kind.category,
+        oneWayDoor: detection.kind.oneWayDoor,
+        confidence: detection.confidence,
+        detectedEvidence: detection.evidence,
+        cited: detection.customer,
+      },
+      now,
+    );
+    if (decision === undefined) {
+      logger.info({ channel: message.channel }, 'decision already recorded for this message');
+      return;
+    }
+    logger.info(
+      { decisionId: decision.id, channel: decision.channelId, category: decision.category, cited: detection.customer },
+      'decision recorded',
+    );
+    if (detection.customer) await reactWithInsight(client, decision, logger);
+    else await askInThread(client, decision, now);
+    await keepPermalink(client, decision);
+  };
+}

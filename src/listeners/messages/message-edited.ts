@@ -1,0 +1,87 @@
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { answeredCard } from '../../blocks/answered-card.js';
+import type { AppDeps } from '../../deps.js';
+import { detect } from '../../detect/detect.js';
+import { deleteDecisionCard, reactWithInsight, updateDecisionCard } from '../../slack/decision-cards.js';
+import { summarize } from '../../text/summary.js';
+
+type Args = AllMiddlewareArgs & SlackEventMiddlewareArgs<'message'>;
+
+interface EditedMessage {
+  channel: string;
+  ts: string;
+  user: string | undefined;
+  text: string;
+  /** Slack turns a deleted thread parent into a tombstone edit instead of a deletion. */
+  tombstone: boolean;
+}
+
+function readEdit(event: Record<string, unknown>): EditedMessage | undefined {
+  const message = event.message;
+  if (typeof event.channel !== 'string' || typeof message !== 'object' || message === null) return undefined;
+  const edited = message as Record<string, unknown>;
+  if (typeof edited.ts !== 'string') return undefined;
+  return {
+    channel: event.channel,
+    ts: edited.ts,
+    user: typeof edited.user === 'string' && edited.bot_id === undefined ? edited.user : undefined,
+    text: typeof edited.text === 'string' ? edited.text : '',
+    tombstone: edited.subtype === 'tombstone',
+  };
+}
+
+/**
+ * An edit updates the decision it announced. Edits never start a prompt (that would nag about old messages);
+ * an unanswered decision edited into a non-decision is forgotten, and one edited to cite insight counts as cited.
+ */
+export function messageEdited({ store, clock, logger }: AppDeps) {
+  return async ({ event, context, client }: Args): Promise<void> => {
+    const edit = readEdit(event as unknown as Record<string, unknown>);
+    if (edit === undefined) return;
+    const decision = store.decisions.findByMessage(context.teamId ?? '', edit.channel, edit.ts);
+    if (decision === undefined) return;
+    const log = logger.child({ decisionId: decision.id, channel: decision.channelId });
+
+    if (edit.tombstone) {
+      store.decisions.delete(decision.id);
+      await deleteDecisionCard(client, decision, log);
+      log.info('decision message deleted: record removed');
+      return;
+    }
+    if (edit.user === undefined || edit.text.trim() === '') return;
+
+    const detection = detect(edit.text);
+    const now = clock.now();
+    if (!detection.decision || detection.kind === null) {
+      if (decision.status !== 'pending') return;
+      store.decisions.delete(decision.id);
+      await deleteDecisionCard(client, decision, log);
+      log.info('edited into a non-decision: unanswered record removed');
+      return;
+    }
+    store.decisions.revise(
+      decision.id,
+      {
+        summary: summarize(edit.text),
+        category: detection.kind.category,
+        oneWayDoor: detection.kind.oneWayDoor,
+        confidence: detection.confidence,
+        detectedEvidence: detection.evidence,
+      },
+      now,
+    );
+    if (decision.status === 'pending' && detection.customer) {
+      const answered = store.decisions.answer(
+        decision.id,
+        { status: 'cited', evidenceKind: detection.evidence[0] ?? 'other', answeredBy: edit.user },
+        now,
+      );
+      if (answered === undefined) return;
+      await reactWithInsight(client, answered, log);
+      await updateDecisionCard(client, answered, answeredCard(answered, store.decisions.answers(answered.id)), log);
+      log.info('edited to cite customer insight: recorded as cited');
+      return;
+    }
+    log.info('decision revised after an edit');
+  };
+}

@@ -1,0 +1,266 @@
+import type { Database } from 'better-sqlite3';
+import type { DecisionCategory, EvidenceKind } from '../detect/types.js';
+
+export const ANSWER_STATUSES = ['cited', 'none', 'not-customer-facing', 'dismissed'] as const;
+export type AnswerStatus = (typeof ANSWER_STATUSES)[number];
+export type DecisionStatus = 'pending' | AnswerStatus;
+
+export interface DecisionRecord {
+  id: number;
+  teamId: string;
+  channelId: string;
+  messageTs: string;
+  threadTs: string | null;
+  authorId: string;
+  permalink: string | null;
+  summary: string;
+  category: DecisionCategory;
+  oneWayDoor: boolean;
+  confidence: number;
+  detectedEvidence: EvidenceKind[];
+  promptId: string | null;
+  cardTs: string | null;
+  status: DecisionStatus;
+  evidenceKind: EvidenceKind | null;
+  evidenceLink: string | null;
+  customerWho: string | null;
+  benefit: string | null;
+  answeredBy: string | null;
+  answeredAt: number | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface NewDecision {
+  teamId: string;
+  channelId: string;
+  messageTs: string;
+  threadTs: string | null;
+  authorId: string;
+  summary: string;
+  category: DecisionCategory;
+  oneWayDoor: boolean;
+  confidence: number;
+  detectedEvidence: EvidenceKind[];
+  /** The message already cites customer insight: recorded as cited, with the first evidence kind seen. */
+  cited: boolean;
+}
+
+/** What the detector concluded about the message as it now reads, after an edit. */
+export type DecisionRevision = Pick<
+  NewDecision,
+  'summary' | 'category' | 'oneWayDoor' | 'confidence' | 'detectedEvidence'
+>;
+
+export interface Answer {
+  status: AnswerStatus;
+  evidenceKind?: EvidenceKind | undefined;
+  evidenceLink?: string | undefined;
+  customerWho?: string | undefined;
+  benefit?: string | undefined;
+  answeredBy: string;
+}
+
+export interface AnswerRecord
+  extends Required<Omit<Answer, 'evidenceKind' | 'evidenceLink' | 'customerWho' | 'benefit'>> {
+  evidenceKind: EvidenceKind | null;
+  evidenceLink: string | null;
+  customerWho: string | null;
+  benefit: string | null;
+  answeredAt: number;
+}
+
+interface DecisionRow {
+  id: number;
+  team_id: string;
+  channel_id: string;
+  message_ts: string;
+  thread_ts: string | null;
+  author_id: string;
+  permalink: string | null;
+  summary: string;
+  category: DecisionCategory;
+  one_way_door: number;
+  confidence: number;
+  detected_evidence: string;
+  prompt_id: string | null;
+  card_ts: string | null;
+  status: DecisionStatus;
+  evidence_kind: EvidenceKind | null;
+  evidence_link: string | null;
+  customer_who: string | null;
+  benefit: string | null;
+  answered_by: string | null;
+  answered_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+interface AnswerRow {
+  status: AnswerStatus;
+  evidence_kind: EvidenceKind | null;
+  evidence_link: string | null;
+  customer_who: string | null;
+  benefit: string | null;
+  answered_by: string;
+  answered_at: number;
+}
+
+/** The answer columns, named alike on `decisions` (the current answer) and `answers` (every answer). */
+function answerFields<Row extends AnswerRow | DecisionRow>(row: Row) {
+  return {
+    status: row.status as Row['status'],
+    evidenceKind: row.evidence_kind,
+    evidenceLink: row.evidence_link,
+    customerWho: row.customer_who,
+    benefit: row.benefit,
+    answeredBy: row.answered_by as Row['answered_by'],
+    answeredAt: row.answered_at as Row['answered_at'],
+  };
+}
+
+function toRecord(row: DecisionRow): DecisionRecord {
+  return {
+    id: row.id,
+    teamId: row.team_id,
+    channelId: row.channel_id,
+    messageTs: row.message_ts,
+    threadTs: row.thread_ts,
+    authorId: row.author_id,
+    permalink: row.permalink,
+    summary: row.summary,
+    category: row.category,
+    oneWayDoor: row.one_way_door === 1,
+    confidence: row.confidence,
+    detectedEvidence: JSON.parse(row.detected_evidence) as EvidenceKind[],
+    promptId: row.prompt_id,
+    cardTs: row.card_ts,
+    ...answerFields(row),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** Decisions and the answers given to them; a decision's current answer lives on its row, every answer in `answers`. */
+export class DecisionRepository {
+  private readonly insert;
+  private readonly selectById;
+  private readonly selectByMessage;
+  private readonly updateCard;
+  private readonly updatePermalink;
+  private readonly updateAnswer;
+  private readonly insertAnswer;
+  private readonly selectAnswers;
+  private readonly updateRevision;
+  private readonly deleteById;
+  private readonly countAll;
+
+  constructor(private readonly db: Database) {
+    this.insert = db.prepare<[Record<string, unknown>], DecisionRow>(`
+      INSERT INTO decisions (team_id, channel_id, message_ts, thread_ts, author_id, summary, category, one_way_door,
+        confidence, detected_evidence, status, evidence_kind, created_at, updated_at)
+      VALUES (@teamId, @channelId, @messageTs, @threadTs, @authorId, @summary, @category, @oneWayDoor,
+        @confidence, @detectedEvidence, @status, @evidenceKind, @now, @now)
+      ON CONFLICT (team_id, channel_id, message_ts) DO NOTHING
+      RETURNING *`);
+    this.selectById = db.prepare<[number], DecisionRow>('SELECT * FROM decisions WHERE id = ?');
+    this.selectByMessage = db.prepare<[string, string, string], DecisionRow>(
+      'SELECT * FROM decisions WHERE team_id = ? AND channel_id = ? AND message_ts = ?',
+    );
+    this.updateCard = db.prepare<[string, string, number, number]>(
+      'UPDATE decisions SET card_ts = ?, prompt_id = ?, updated_at = ? WHERE id = ?',
+    );
+    this.updatePermalink = db.prepare<[string, number]>('UPDATE decisions SET permalink = ? WHERE id = ?');
+    this.updateAnswer = db.prepare<[Record<string, unknown>]>(`
+      UPDATE decisions SET status = @status, evidence_kind = @evidenceKind, evidence_link = @evidenceLink,
+        customer_who = @customerWho, benefit = @benefit, answered_by = @answeredBy, answered_at = @now, updated_at = @now
+      WHERE id = @id`);
+    this.insertAnswer = db.prepare<[Record<string, unknown>]>(`
+      INSERT INTO answers (decision_id, status, evidence_kind, evidence_link, customer_who, benefit, answered_by, answered_at)
+      VALUES (@id, @status, @evidenceKind, @evidenceLink, @customerWho, @benefit, @answeredBy, @now)`);
+    this.selectAnswers = db.prepare<[number], AnswerRow>(
+      'SELECT * FROM answers WHERE decision_id = ? ORDER BY answered_at, id',
+    );
+    this.updateRevision = db.prepare<[Record<string, unknown>]>(`
+      UPDATE decisions SET summary = @summary, category = @category, one_way_door = @oneWayDoor,
+        confidence = @confidence, detected_evidence = @detectedEvidence, updated_at = @now
+      WHERE id = @id`);
+    this.deleteById = db.prepare<[number]>('DELETE FROM decisions WHERE id = ?');
+    this.countAll = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM decisions');
+  }
+
+  /** Records a decision once per message: `undefined` when that message is already recorded. */
+  record({ cited, ...decision }: NewDecision, now: number): DecisionRecord | undefined {
+    const row = this.insert.get({
+      ...decision,
+      oneWayDoor: decision.oneWayDoor ? 1 : 0,
+      detectedEvidence: JSON.stringify(decision.detectedEvidence),
+      status: cited ? 'cited' : 'pending',
+      evidenceKind: cited ? (decision.detectedEvidence[0] ?? 'other') : null,
+      now,
+    });
+    return row === undefined ? undefined : toRecord(row);
+  }
+
+  get(id: number): DecisionRecord | undefined {
+    const row = this.selectById.get(id);
+    return row === undefined ? undefined : toRecord(row);
+  }
+
+  findByMessage(teamId: string, channelId: string, messageTs: string): DecisionRecord | undefined {
+    const row = this.selectByMessage.get(teamId, channelId, messageTs);
+    return row === undefined ? undefined : toRecord(row);
+  }
+
+  attachCard(id: number, cardTs: string, promptId: string, now: number): void {
+    this.updateCard.run(cardTs, promptId, now, id);
+  }
+
+  setPermalink(id: number, permalink: string): void {
+    this.updatePermalink.run(permalink, id);
+  }
+
+  /** Replaces the current answer and keeps the earlier ones in the history; `undefined` when the decision is gone. */
+  answer(id: number, answer: Answer, now: number): DecisionRecord | undefined {
+    return this.db.transaction(() => {
+      if (this.selectById.get(id) === undefined) return undefined;
+      const params = {
+        id,
+        status: answer.status,
+        evidenceKind: answer.evidenceKind ?? null,
+        evidenceLink: answer.evidenceLink ?? null,
+        customerWho: answer.customerWho ?? null,
+        benefit: answer.benefit ?? null,
+        answeredBy: answer.answeredBy,
+        now,
+      };
+      this.insertAnswer.run(params);
+      this.updateAnswer.run(params);
+      return this.get(id);
+    })();
+  }
+
+  answers(id: number): AnswerRecord[] {
+    return this.selectAnswers.all(id).map(answerFields);
+  }
+
+  revise(id: number, revision: DecisionRevision, now: number): DecisionRecord | undefined {
+    this.updateRevision.run({
+      id,
+      ...revision,
+      oneWayDoor: revision.oneWayDoor ? 1 : 0,
+      detectedEvidence: JSON.stringify(revision.detectedEvidence),
+      now,
+    });
+    return this.get(id);
+  }
+
+  /** Removes the decision and, by cascade, its answers. */
+  delete(id: number): void {
+    this.deleteById.run(id);
+  }
+
+  count(): number {
+    return this.countAll.get()?.n ?? 0;
+  }
+}

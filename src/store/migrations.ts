@@ -1,0 +1,95 @@
+import type { Database } from 'better-sqlite3';
+
+interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Append only: a released migration is never edited, the next number fixes it. */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'decisions, answers, channel settings, processed events',
+    sql: `
+      CREATE TABLE decisions (
+        id INTEGER PRIMARY KEY,
+        team_id TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        message_ts TEXT NOT NULL,
+        thread_ts TEXT,
+        author_id TEXT NOT NULL,
+        permalink TEXT,
+        summary TEXT NOT NULL,
+        category TEXT NOT NULL,
+        one_way_door INTEGER NOT NULL CHECK (one_way_door IN (0, 1)),
+        confidence REAL NOT NULL,
+        detected_evidence TEXT NOT NULL DEFAULT '[]',
+        prompt_id TEXT,
+        card_ts TEXT,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'cited', 'none', 'not-customer-facing', 'dismissed')),
+        evidence_kind TEXT,
+        evidence_link TEXT,
+        customer_who TEXT,
+        benefit TEXT,
+        answered_by TEXT,
+        answered_at INTEGER,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        UNIQUE (team_id, channel_id, message_ts)
+      );
+      CREATE INDEX decisions_by_channel_time ON decisions (team_id, channel_id, created_at);
+
+      CREATE TABLE answers (
+        id INTEGER PRIMARY KEY,
+        decision_id INTEGER NOT NULL REFERENCES decisions (id) ON DELETE CASCADE,
+        status TEXT NOT NULL,
+        evidence_kind TEXT,
+        evidence_link TEXT,
+        customer_who TEXT,
+        benefit TEXT,
+        answered_by TEXT NOT NULL,
+        answered_at INTEGER NOT NULL
+      );
+      CREATE INDEX answers_by_decision ON answers (decision_id, answered_at);
+
+      CREATE TABLE channel_settings (
+        team_id TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        muted INTEGER NOT NULL DEFAULT 0 CHECK (muted IN (0, 1)),
+        muted_by TEXT,
+        muted_at INTEGER,
+        cooldown_minutes INTEGER CHECK (cooldown_minutes IS NULL OR cooldown_minutes >= 0),
+        last_prompt_id TEXT,
+        last_prompted_at INTEGER,
+        welcomed_at INTEGER,
+        PRIMARY KEY (team_id, channel_id)
+      );
+
+      CREATE TABLE processed_events (
+        event_id TEXT PRIMARY KEY,
+        received_at INTEGER NOT NULL
+      );
+      CREATE INDEX processed_events_by_time ON processed_events (received_at);
+    `,
+  },
+];
+
+/** Runs every pending migration in one transaction, so a failure leaves the schema as it was. */
+export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const latest = migrations.at(-1)?.version ?? 0;
+  if (current > latest) {
+    throw new Error(
+      `The database is at schema version ${current}, newer than this empty-chair (${latest}). Upgrade empty-chair or point DATABASE_PATH at another file.`,
+    );
+  }
+  const pending = migrations.filter((migration) => migration.version > current);
+  db.transaction(() => {
+    for (const migration of pending) {
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${migration.version}`);
+    }
+  }).immediate();
+  return pending.length;
+}

@@ -1,0 +1,25 @@
+import { ChannelSettingsRepository } from './channel-settings.js';
+import { type Database, openDatabase } from './database.js';
+import { DecisionRepository } from './decisions.js';
+import { ProcessedEventRepository } from './processed-events.js';
+
+export interface Store {
+  readonly db: Database;
+  readonly decisions: DecisionRepository;
+  readonly channels: ChannelSettingsRepository;
+  readonly events: ProcessedEventRepository;
+  close(): void;
+}
+
+export function openStore(path: string): Store {
+  const db = openDatabase(path);
+  return {
+    db,
+    decisions: new DecisionRepository(db),
+    channels: new ChannelSettingsRepository(db),
+    events: new ProcessedEventRepository(db),
+    close: () => {
+      if (db.open) db.close();
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+const valid = { SLACK_BOT_TOKEN: 'xoxb-1-2', SLACK_SIGNING_SECRET: 'secret' };
+
+function problemsOf(env: Record<string, string>): readonly string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('applies the documented defaults', () => {
+    expect(loadConfig(valid)).toEqual({
+      slackBotToken: 'xoxb-1-2',
+      slackSigningSecret: 'secret',
+      slackAppToken: undefined,
+      port: 3000,
+      slackApiUrl: 'https://slack.com/api/',
+      databasePath: './data/empty-chair.db',
+      logLevel: 'info',
+      channels: [],
+      promptsDir: undefined,
+      promptCooldownMinutes: 10,
+    });
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      ...valid,
+      SLACK_APP_TOKEN: 'xapp-1',
+      PORT: '8080',
+      SLACK_API_URL: 'http://127.0.0.1:9000/api/',
+      DATABASE_PATH: '/tmp/x.db',
+      LOG_LEVEL: 'debug',
+      CHANNELS: '#product, C0123456,, growth ',
+      PROMPTS_DIR: './team-prompts',
+      PROMPT_COOLDOWN_MINUTES: '0',
+    });
+    expect(config).toMatchObject({
+      slackAppToken: 'xapp-1',
+      port: 8080,
+      slackApiUrl: 'http://127.0.0.1:9000/api/',
+      channels: ['product', 'C0123456', 'growth'],
+      promptCooldownMinutes: 0,
+    });
+  });
+
+  it('needs no signing secret in Socket Mode', () => {
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }).slackSigningSecret).toBeUndefined();
+  });
+
+  it.each([
+    [{}, 'SLACK_BOT_TOKEN is missing'],
+    [{ ...valid, SLACK_BOT_TOKEN: 'xoxp-user-token' }, "SLACK_BOT_TOKEN must be a bot token starting with 'xoxb-'"],
+    [{ SLACK_BOT_TOKEN: 'xoxb-1' }, 'SLACK_SIGNING_SECRET is missing'],
+    [{ ...valid, SLACK_APP_TOKEN: 'xoxb-wrong' }, "SLACK_APP_TOKEN must be an app-level token starting with 'xapp-'"],
+    [{ ...valid, PORT: 'eighty' }, 'PORT must be a whole number from 1 to 65535'],
+    [{ ...valid, PORT: '70000' }, 'PORT must be a whole number from 1 to 65535'],
+    [{ ...valid, SLACK_API_URL: 'https://slack.com/' }, 'SLACK_API_URL must end with /api/'],
+    [{ ...valid, SLACK_API_URL: 'not a url' }, 'SLACK_API_URL must be an http(s) URL'],
+    [{ ...valid, LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent'],
+    [{ ...valid, PROMPT_COOLDOWN_MINUTES: '-5' }, 'PROMPT_COOLDOWN_MINUTES must be a whole number of minutes'],
+  ])('names the bad variable and the fix: %o', (env, expected) => {
+    expect(problemsOf(env).join('\n')).toContain(expected);
+  });
+
+  it('reports every bad variable at once', () => {
+    expect(problemsOf({ ...valid, PORT: 'x', LOG_LEVEL: 'y' })).toHaveLength(2);
+  });
+});

@@ -1,0 +1,354 @@
+import type { AddressInfo } from 'node:net';
+import { App, LogLevel, webApi } from '@slack/bolt';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_BOT_USER_ID, DEFAULT_TEAM_ID, FAKE_BOT_ID, type FakeChannel, FakeSlackApi } from './fake-slack-api.js';
+import {
+  type SlackRequestTarget,
+  sendCommand,
+  sendEvent,
+  sendInteraction,
+  signSlackRequest,
+} from './slack-requests.js';
+
+const TOKEN = 'xoxb-fake-token';
+
+const CHANNELS: FakeChannel[] = [
+  { id: 'C001', name: 'general', is_member: true },
+  { id: 'C002', name: 'product' },
+  { id: 'C003', name: 'design' },
+  { id: 'G004', name: 'leadership', is_private: true },
+  { id: 'C005', name: 'support' },
+  { id: 'C006', name: 'random' },
+];
+
+describe('FakeSlackApi', () => {
+  let fake: FakeSlackApi;
+  let client: webApi.WebClient;
+
+  beforeEach(async () => {
+    fake = await FakeSlackApi.start({ channels: CHANNELS });
+    client = new webApi.WebClient(TOKEN, {
+      slackApiUrl: fake.url,
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
+      logLevel: webApi.LogLevel.ERROR,
+    });
+  });
+
+  afterEach(async () => {
+    await fake.close();
+  });
+
+  it('listens on loopback with a Slack-style API url', () => {
+    expect(fake.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/$/);
+  });
+
+  it('answers auth.test as the bot and records the bearer token', async () => {
+    const result = await client.auth.test();
+
+    expect(result).toMatchObject({
+      ok: true,
+      team_id: DEFAULT_TEAM_ID,
+      user: 'empty-chair',
+      user_id: DEFAULT_BOT_USER_ID,
+      bot_id: FAKE_BOT_ID,
+    });
+    expect(fake.callsTo('auth.test')).toEqual([
+      { method: 'auth.test', args: {}, token: TOKEN, at: expect.any(Number) },
+    ]);
+  });
+
+  it('records chat.postMessage with blocks decoded and echoes the message with increasing ts', async () => {
+    const blocks = [{ type: 'section', text: { type: 'mrkdwn', text: '*Who is this for?*' } }];
+
+    const first = await client.chat.postMessage({ channel: 'C001', text: 'Who is this for?', blocks });
+    const second = await client.chat.postMessage({ channel: 'C001', text: 'again', unfurl_links: false });
+
+    const [recorded] = fake.callsTo('chat.postMessage');
+    expect(recorded?.args).toEqual({ channel: 'C001', text: 'Who is this for?', blocks });
+    expect(first.message).toMatchObject({ text: 'Who is this for?', blocks, bot_id: FAKE_BOT_ID, user: 'UBOT' });
+    expect(first.ts).toMatch(/^\d{10}\.\d{6}$/);
+    expect(first.message?.ts).toBe(first.ts);
+    expect(Number(second.ts)).toBeGreaterThan(Number(first.ts));
+    // Form encoding turns scalars into strings; the fake keeps them as Slack receives them.
+    expect(fake.callsTo('chat.postMessage')[1]?.args.unfurl_links).toBe('false');
+  });
+
+  it('answers the other chat methods with their Slack shapes', async () => {
+    const posted = await client.chat.postMessage({ channel: 'C001', text: 'hello' });
+    const ts = posted.ts ?? '';
+
+    await expect(client.chat.update({ channel: 'C001', ts, text: 'edited' })).resolves.toMatchObject({
+      ok: true,
+      channel: 'C001',
+      ts,
+      text: 'edited',
+    });
+    await expect(client.chat.getPermalink({ channel: 'C001', message_ts: ts })).resolves.toMatchObject({
+      permalink: `https://fake.slack.test/archives/C001/p${ts.replace('.', '')}`,
+    });
+    const ephemeral = await client.chat.postEphemeral({ channel: 'C001', user: 'U1', text: 'only you' });
+    expect(ephemeral.message_ts).toMatch(/^\d{10}\.\d{6}$/);
+    await expect(client.chat.delete({ channel: 'C001', ts })).resolves.toMatchObject({ ok: true, channel: 'C001', ts });
+  });
+
+  it('rejects a repeated identical reaction with already_reacted', async () => {
+    const reaction = { channel: 'C001', timestamp: '1700000000.000100', name: 'eyes' };
+
+    await expect(client.reactions.add(reaction)).resolves.toMatchObject({ ok: true });
+    await expect(client.reactions.add(reaction)).rejects.toMatchObject({ data: { error: 'already_reacted' } });
+    await expect(client.reactions.add({ ...reaction, name: 'thumbsup' })).resolves.toMatchObject({ ok: true });
+  });
+
+  it('echoes views with an id, keeping the id on views.update', async () => {
+    const view = { type: 'modal' as const, title: { type: 'plain_text' as const, text: 'Ask' }, blocks: [] };
+
+    const opened = await client.views.open({ trigger_id: 'trigger', view });
+    const viewId = opened.view?.id ?? '';
+    const updated = await client.views.update({ view_id: viewId, view });
+    const published = await client.views.publish({ user_id: 'U1', view: { type: 'home', blocks: [] } });
+
+    expect(opened.view).toMatchObject({ id: expect.stringMatching(/^V/), type: 'modal', title: view.title });
+    expect(updated.view?.id).toBe(viewId);
+    expect(published.view).toMatchObject({ type: 'home' });
+    expect(fake.callsTo('views.open')[0]?.args.view).toEqual(view);
+  });
+
+  it('joins public channels, warns when already a member and refuses unknown or private ones', async () => {
+    await expect(client.conversations.join({ channel: 'C002' })).resolves.toMatchObject({
+      ok: true,
+      channel: { id: 'C002', name: 'product', is_member: true },
+    });
+    const again = await client.conversations.join({ channel: 'C002' });
+    expect(again).toMatchObject({ warning: 'already_in_channel' });
+    expect(again.response_metadata?.warnings).toEqual(['already_in_channel']);
+    await expect(client.conversations.info({ channel: 'C002' })).resolves.toMatchObject({
+      channel: { is_member: true },
+    });
+
+    await expect(client.conversations.join({ channel: 'C999' })).rejects.toMatchObject({
+      data: { error: 'channel_not_found' },
+    });
+    await expect(client.conversations.join({ channel: 'G004' })).rejects.toMatchObject({
+      data: { error: 'method_not_supported_for_channel_type' },
+    });
+    await expect(client.conversations.info({ channel: 'C999' })).rejects.toMatchObject({
+      data: { error: 'channel_not_found' },
+    });
+  });
+
+  it('paginates conversations.list across pages, private channels only when asked for', async () => {
+    const publicIds: string[] = [];
+    for await (const page of client.paginate('conversations.list', { limit: 2 })) {
+      // paginate() is not generic over the method, so its pages are untyped.
+      const { channels = [] } = page as webApi.ConversationsListResponse;
+      publicIds.push(...channels.map((channel) => channel.id ?? ''));
+    }
+    const pageRequests = fake.callsTo('conversations.list').map((call) => call.args.cursor);
+    const allIds: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await client.conversations.list({ types: 'public_channel,private_channel', limit: 4, cursor });
+      allIds.push(...(page.channels ?? []).map((channel) => channel.id ?? ''));
+      cursor = page.response_metadata?.next_cursor;
+    } while (cursor);
+
+    expect(publicIds).toEqual(['C001', 'C002', 'C003', 'C005', 'C006']);
+    expect(pageRequests).toEqual([undefined, expect.any(String), expect.any(String)]);
+    expect(allIds).toEqual(['C001', 'C002', 'C003', 'G004', 'C005', 'C006']);
+    await expect(client.conversations.list({ cursor: 'bm90LWEtY3Vyc29y' })).rejects.toMatchObject({
+      data: { error: 'invalid_cursor' },
+    });
+  });
+
+  it('answers users.info with a Berlin-based human', async () => {
+    await expect(client.users.info({ user: 'U123' })).resolves.toMatchObject({
+      user: { id: 'U123', tz: 'Europe/Berlin', is_bot: false },
+    });
+  });
+
+  it('answers unknown methods with unknown_method and still records them', async () => {
+    await expect(client.apiCall('does.notExist', { foo: 'bar' })).rejects.toMatchObject({
+      data: { ok: false, error: 'unknown_method' },
+    });
+    expect(fake.callsTo('does.notExist')).toMatchObject([{ args: { foo: 'bar' } }]);
+  });
+
+  it('parses JSON bodies and takes the token from the body when there is no Authorization header', async () => {
+    const response = await fetch(`${fake.url}chat.postMessage`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body: JSON.stringify({ token: 'xoxb-in-body', channel: 'C001', blocks: [{ type: 'divider' }] }),
+    });
+
+    await expect(response.json()).resolves.toMatchObject({ ok: true, channel: 'C001' });
+    expect(fake.callsTo('chat.postMessage')).toMatchObject([
+      { token: 'xoxb-in-body', args: { channel: 'C001', blocks: [{ type: 'divider' }] } },
+    ]);
+  });
+
+  describe('failNext', () => {
+    it('rate-limits with 429 and Retry-After, then lets the next call through', async () => {
+      fake.failNext('chat.postMessage', { status: 429, retryAfter: 7 });
+
+      await expect(client.chat.postMessage({ channel: 'C001', text: 'hi' })).rejects.toMatchObject({
+        code: webApi.ErrorCode.RateLimitedError,
+        retryAfter: 7,
+      });
+      await expect(client.chat.postMessage({ channel: 'C001', text: 'hi' })).resolves.toMatchObject({ ok: true });
+      expect(fake.callsTo('chat.postMessage')).toHaveLength(2);
+    });
+
+    it('fails with an HTTP 500 that the WebClient throws', async () => {
+      fake.failNext('conversations.join', { status: 500 });
+
+      await expect(client.conversations.join({ channel: 'C002' })).rejects.toMatchObject({
+        code: webApi.ErrorCode.HTTPError,
+        statusCode: 500,
+      });
+      expect(fake.callsTo('conversations.join')).toHaveLength(1);
+    });
+
+    it('fails with a Slack error the given number of times', async () => {
+      fake.failNext('users.info', { error: 'user_not_visible' }, 2);
+
+      await expect(client.users.info({ user: 'U1' })).rejects.toMatchObject({ data: { error: 'user_not_visible' } });
+      await expect(client.users.info({ user: 'U1' })).rejects.toMatchObject({ data: { error: 'user_not_visible' } });
+      await expect(client.users.info({ user: 'U1' })).resolves.toMatchObject({ ok: true });
+    });
+  });
+
+  describe('waitForCall', () => {
+    it('resolves for a call that is already recorded', async () => {
+      await client.auth.test();
+
+      await expect(fake.waitForCall('auth.test')).resolves.toMatchObject({ method: 'auth.test' });
+    });
+
+    it('resolves when a matching call arrives later', async () => {
+      const waiting = fake.waitForCall('chat.postMessage', (call) => call.args.text === 'second');
+
+      await client.chat.postMessage({ channel: 'C001', text: 'first' });
+      await client.chat.postMessage({ channel: 'C001', text: 'second' });
+
+      await expect(waiting).resolves.toMatchObject({ args: { text: 'second' } });
+    });
+
+    it('rejects on timeout with the calls seen so far', async () => {
+      await client.chat.postMessage({ channel: 'C001', text: 'not the one' });
+
+      const waiting = fake.waitForCall('reactions.add', undefined, 50);
+
+      await expect(waiting).rejects.toThrow(/Timed out after 50ms waiting for a matching reactions\.add call/);
+      await expect(waiting).rejects.toThrow(/chat\.postMessage \{"channel":"C001","text":"not the one"\}/);
+    });
+  });
+
+  it('reset forgets calls and pending failures', async () => {
+    await client.auth.test();
+    fake.failNext('auth.test', { status: 500 });
+
+    fake.reset();
+
+    expect(fake.calls).toEqual([]);
+    await expect(client.auth.test()).resolves.toMatchObject({ ok: true });
+  });
+});
+
+describe('signSlackRequest', () => {
+  it("matches Slack's documented example", () => {
+    const body =
+      'token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&team_domain=testteamnow&channel_id=G8PSS9T3V' +
+      '&channel_name=foobar&user_id=U2CERLKJA&user_name=roadrunner&command=%2Fwebhook-collect&text=' +
+      '&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1DC2JH3J%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN' +
+      '&trigger_id=398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c';
+
+    expect(signSlackRequest('8f742231b10e8888abcd99yyyzzz85a5', body, 1531420618)).toEqual({
+      'x-slack-signature': 'v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503',
+      'x-slack-request-timestamp': '1531420618',
+    });
+  });
+});
+
+describe('slack request helpers against a real Bolt app', () => {
+  const signingSecret = 'fake-signing-secret';
+  let fake: FakeSlackApi;
+  let app: App;
+  let target: SlackRequestTarget;
+  const received: { kind: string; body: unknown; retryNum?: number | undefined }[] = [];
+
+  beforeEach(async () => {
+    received.length = 0;
+    fake = await FakeSlackApi.start();
+    app = new App({
+      token: TOKEN,
+      signingSecret,
+      logLevel: LogLevel.ERROR,
+      clientOptions: { slackApiUrl: fake.url, retryConfig: { retries: 0 } },
+    });
+    app.event('app_mention', async ({ event, context, say }) => {
+      received.push({ kind: 'event', body: event, retryNum: context.retryNum });
+      await say('heard you');
+    });
+    app.action('ask', async ({ ack, body }) => {
+      await ack();
+      received.push({ kind: 'action', body });
+    });
+    app.command('/empty-chair', async ({ ack, command }) => {
+      await ack('seated');
+      received.push({ kind: 'command', body: command });
+    });
+    const server = await app.start({ port: 0, host: '127.0.0.1' });
+    target = { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`, signingSecret };
+  });
+
+  afterEach(async () => {
+    await app.stop();
+    await fake.close();
+  });
+
+  it('delivers a signed event the app handles, with the retry number', async () => {
+    const event = { type: 'app_mention', user: 'U1', text: '<@UBOT> hi', channel: 'C001', ts: '1700000001.000100' };
+
+    const response = await sendEvent(target, event, { retryNum: 1 });
+
+    expect(response.status).toBe(200);
+    await expect(fake.waitForCall('chat.postMessage')).resolves.toMatchObject({
+      args: { channel: 'C001', text: 'heard you' },
+      token: TOKEN,
+    });
+    expect(received).toEqual([{ kind: 'event', body: event, retryNum: 1 }]);
+  });
+
+  it('delivers a block action and a slash command', async () => {
+    const action = await sendInteraction(target, {
+      type: 'block_actions',
+      user: { id: 'U1' },
+      team: { id: DEFAULT_TEAM_ID },
+      channel: { id: 'C001' },
+      trigger_id: 'trigger',
+      actions: [{ type: 'button', action_id: 'ask', block_id: 'b', value: 'v', action_ts: '1700000002.000100' }],
+    });
+    const command = await sendCommand(target, {
+      command: '/empty-chair',
+      text: 'status',
+      user_id: 'U1',
+      channel_id: 'C1',
+    });
+
+    expect(action.status).toBe(200);
+    expect(command).toEqual({ status: 200, body: 'seated' });
+    expect(received.map((entry) => entry.kind)).toEqual(['action', 'command']);
+    expect(received[1]?.body).toMatchObject({ command: '/empty-chair', text: 'status', team_id: DEFAULT_TEAM_ID });
+  });
+
+  it('is refused by the app with a bad signature or a stale timestamp', async () => {
+    const event = { type: 'app_mention', user: 'U1', text: 'hi', channel: 'C001', ts: '1700000003.000100' };
+
+    const forged = await sendEvent(target, event, { signature: 'v0=deadbeef' });
+    const stale = await sendEvent(target, event, { timestampSeconds: Math.floor(Date.now() / 1000) - 600 });
+
+    expect([forged.status, stale.status]).toEqual([401, 401]);
+    expect(received).toEqual([]);
+  });
+});

@@ -1,0 +1,123 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import type { App } from '@slack/bolt';
+import { createApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
+import { BUILT_IN_PROMPTS_DIR, loadPromptLibrary } from '../../src/prompts/load.js';
+import { openStore, type Store } from '../../src/store/store.js';
+import { DEFAULT_BOT_USER_ID, DEFAULT_TEAM_ID, type FakeChannel, FakeSlackApi } from './fake-slack-api.js';
+import type { SlackRequestTarget } from './slack-requests.js';
+import { TestClock } from './test-clock.js';
+
+export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
+export const TEAM_ID = DEFAULT_TEAM_ID;
+export const BOT_USER_ID = DEFAULT_BOT_USER_ID;
+
+export interface Harness {
+  app: App;
+  fake: FakeSlackApi;
+  store: Store;
+  clock: TestClock;
+  target: SlackRequestTarget;
+  baseUrl: string;
+  databasePath: string;
+  /** Every log line the app wrote, parsed. */
+  logs: Record<string, unknown>[];
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  env?: Record<string, string>;
+  channels?: FakeChannel[];
+}
+
+/** The real app over HTTP on a free port, a fake Slack Web API on loopback and a real SQLite file in a temp dir. */
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const fake = await FakeSlackApi.start(options.channels === undefined ? {} : { channels: options.channels });
+  const dir = mkdtempSync(join(tmpdir(), 'empty-chair-e2e-'));
+  const databasePath = join(dir, 'empty-chair.db');
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: fake.url,
+    DATABASE_PATH: databasePath,
+    LOG_LEVEL: 'debug',
+    PROMPT_COOLDOWN_MINUTES: '0',
+    ...options.env,
+  });
+  const logs: Record<string, unknown>[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString('utf8').split('\n')) if (line !== '') logs.push(JSON.parse(line));
+      done();
+    },
+  });
+  const store = openStore(databasePath);
+  const clock = new TestClock();
+  const prompts = loadPromptLibrary(
+    config.promptsDir === undefined ? [BUILT_IN_PROMPTS_DIR] : [BUILT_IN_PROMPTS_DIR, config.promptsDir],
+  );
+  const app = createApp({
+    config,
+    store,
+    prompts,
+    clock,
+    logger: createLogger(config.logLevel, sink),
+    processBeforeResponse: true,
+    clientOptions: { retryConfig: { retries: 0 } },
+  });
+  await app.init();
+  const server = (await app.start(0)) as Server;
+  const { port } = server.address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  return {
+    app,
+    fake,
+    store,
+    clock,
+    target: { url: `${baseUrl}/slack/events`, signingSecret: SIGNING_SECRET },
+    baseUrl,
+    databasePath,
+    logs,
+    async close() {
+      await app.stop();
+      store.close();
+      await fake.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+let nextTs = 1_763_900_000;
+/** A fresh Slack message ts, unique within the test run. */
+export function messageTs(): string {
+  nextTs += 1;
+  return `${nextTs}.000200`;
+}
+
+export function channelMessage(fields: {
+  text: string;
+  channel?: string;
+  user?: string;
+  ts?: string;
+  thread_ts?: string;
+  subtype?: string;
+  [key: string]: unknown;
+}): Record<string, unknown> {
+  const ts = fields.ts ?? messageTs();
+  return {
+    type: 'message',
+    channel: 'C0PRODUCT',
+    channel_type: 'channel',
+    user: 'U0ALICE',
+    ts,
+    event_ts: ts,
+    team: TEAM_ID,
+    ...fields,
+  };
+}
