@@ -18,7 +18,7 @@ const boltToPino: Record<LogLevel, Config['logLevel']> = {
 /** Bolt logs through our pino so one LOG_LEVEL governs everything and lines stay JSON. */
 export function toBoltLogger(logger: Logger): BoltLogger {
   const bolt = logger.child({ component: 'bolt' });
-  const join = (parts: unknown[]) => parts.map((part) => (typeof part === 'string' ? part : String(part))).join(' ');
+  const join = (parts: unknown[]) => parts.map(String).join(' ');
   return {
     debug: (...msg) => bolt.debug(join(msg)),
     info: (...msg) => bolt.info(join(msg)),
