@@ -73,6 +73,50 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX processed_events_by_time ON processed_events (received_at);
     `,
   },
+  {
+    version: 2,
+    name: 'channel settings, hand-logged decisions, meetings, huddle threads, digest subscriptions',
+    sql: `
+      ALTER TABLE channel_settings ADD COLUMN muted_until INTEGER;
+      ALTER TABLE channel_settings ADD COLUMN digest_enabled INTEGER NOT NULL DEFAULT 1 CHECK (digest_enabled IN (0, 1));
+      ALTER TABLE channel_settings ADD COLUMN huddle_cards_enabled INTEGER NOT NULL DEFAULT 1
+        CHECK (huddle_cards_enabled IN (0, 1));
+
+      CREATE TABLE meetings (
+        id INTEGER PRIMARY KEY,
+        team_id TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        card_ts TEXT NOT NULL,
+        topic TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        UNIQUE (team_id, channel_id, card_ts)
+      );
+
+      ALTER TABLE decisions ADD COLUMN source TEXT NOT NULL DEFAULT 'message' CHECK (source IN ('message', 'logged'));
+      ALTER TABLE decisions ADD COLUMN meeting_id INTEGER REFERENCES meetings (id) ON DELETE SET NULL;
+      CREATE INDEX decisions_by_meeting ON decisions (meeting_id) WHERE meeting_id IS NOT NULL;
+      CREATE INDEX decisions_by_team_time ON decisions (team_id, created_at);
+
+      CREATE TABLE huddle_threads (
+        team_id TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        thread_ts TEXT NOT NULL,
+        PRIMARY KEY (team_id, channel_id, thread_ts)
+      );
+
+      CREATE TABLE digest_subscriptions (
+        team_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        enabled INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1)),
+        weekday INTEGER NOT NULL DEFAULT 1 CHECK (weekday BETWEEN 0 AND 6),
+        hour INTEGER NOT NULL DEFAULT 9 CHECK (hour BETWEEN 0 AND 23),
+        time_zone TEXT NOT NULL,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (team_id, user_id)
+      );
+    `,
+  },
 ];
 
 /** Runs every pending migration in one transaction, so a failure leaves the schema as it was. */

@@ -105,7 +105,10 @@ describe('answering the empty chair', () => {
 
   it('Mute this channel mutes at once: the next decision is recorded without a question', async () => {
     await sendInteraction(harness.target, buttonClick({ actionId: ActionId.muteChannel, value: decisionId, cardTs }));
-    expect(harness.store.channels.get(TEAM_ID, 'C0PRODUCT')).toMatchObject({ muted: true, mutedBy: 'U0BOB' });
+    expect(harness.store.channels.get(TEAM_ID, 'C0PRODUCT', harness.clock.now())).toMatchObject({
+      muted: true,
+      mutedBy: 'U0BOB',
+    });
     expect(JSON.stringify(harness.fake.callsTo('chat.update')[0]?.args.blocks)).toContain('/customer-check unmute');
 
     await sendEvent(harness.target, channelMessage({ text: 'Decision: we move CI to GitHub Actions.' }));

@@ -46,7 +46,7 @@ describe('joining channels', () => {
     await sendEvent(harness.target, joined('C0PRODUCT'));
     await sendEvent(harness.target, joined('C0PRODUCT'));
     expect(harness.fake.callsTo('chat.postMessage')).toHaveLength(2);
-    expect(harness.store.channels.get(TEAM_ID, 'C0PRODUCT').welcomedAt).not.toBeNull();
+    expect(harness.store.channels.get(TEAM_ID, 'C0PRODUCT', harness.clock.now()).welcomedAt).not.toBeNull();
   });
 
   it('joins the CHANNELS given by id or name and names the ones it cannot join', async () => {

@@ -62,10 +62,10 @@ describe('store', () => {
 
     it('a failing migration leaves the schema and user_version as they were', () => {
       const db = new Database(join(dir, 'fresh.db'));
-      const broken = [...MIGRATIONS, { version: 2, name: 'broken', sql: 'CREATE TABLE ok (id INTEGER); NOT SQL;' }];
+      const broken = [...MIGRATIONS, { version: 99, name: 'broken', sql: 'CREATE TABLE ok (id INTEGER); NOT SQL;' }];
       migrate(db);
       expect(() => migrate(db, broken)).toThrow();
-      expect(db.pragma('user_version', { simple: true })).toBe(1);
+      expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.at(-1)?.version);
       expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'ok'").all()).toEqual([]);
       db.close();
     });
@@ -122,12 +122,18 @@ describe('store', () => {
   });
 
   describe('channel settings', () => {
+    it('a mute with an end reads as unmuted once it has passed', () => {
+      store.channels.setMuted('T1', 'C1', { muted: true, by: 'U1', until: NOW + 60_000 }, NOW);
+      expect(store.channels.get('T1', 'C1', NOW + 59_999)).toMatchObject({ muted: true, mutedUntil: NOW + 60_000 });
+      expect(store.channels.get('T1', 'C1', NOW + 60_000)).toMatchObject({ muted: false, mutedUntil: null });
+    });
+
     it('defaults to unmuted, mutes and unmutes', () => {
-      expect(store.channels.get('T1', 'C1')).toMatchObject({ muted: false, lastPromptId: null });
-      store.channels.setMuted('T1', 'C1', true, 'U1', NOW);
-      expect(store.channels.get('T1', 'C1')).toMatchObject({ muted: true, mutedBy: 'U1' });
-      store.channels.setMuted('T1', 'C1', false, 'U2', NOW);
-      expect(store.channels.get('T1', 'C1')).toMatchObject({ muted: false, mutedBy: null });
+      expect(store.channels.get('T1', 'C1', NOW)).toMatchObject({ muted: false, lastPromptId: null });
+      store.channels.setMuted('T1', 'C1', { muted: true, by: 'U1', until: null }, NOW);
+      expect(store.channels.get('T1', 'C1', NOW)).toMatchObject({ muted: true, mutedBy: 'U1' });
+      store.channels.setMuted('T1', 'C1', { muted: false }, NOW);
+      expect(store.channels.get('T1', 'C1', NOW)).toMatchObject({ muted: false, mutedBy: null });
     });
 
     it('grants the welcome once until released', () => {

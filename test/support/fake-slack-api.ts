@@ -25,7 +25,10 @@ export interface FakeChannel {
   id: string;
   name: string;
   is_private?: boolean;
+  /** Whether the bot is in the channel. */
   is_member?: boolean;
+  /** People in the channel, for users.conversations. */
+  members?: string[];
 }
 
 export interface FakeSlackApiOptions {
@@ -45,6 +48,9 @@ interface HttpReply {
 }
 
 const CALL_RECORDED = 'call';
+export const RESPONSE_URL_METHOD = 'response_url';
+/** The upload step of files.uploadV2 (a POST to the upload_url), recorded with the file's text as `content`. */
+export const FILE_UPLOAD_METHOD = 'file_upload';
 const FIRST_TS_SECONDS = 1_700_000_000;
 const SLACK_DEFAULT_PAGE_SIZE = 100;
 
@@ -133,6 +139,8 @@ function describeCall(call: RecordedCall): string {
  */
 export class FakeSlackApi {
   readonly url: string;
+  /** Give commands and actions this as `response_url`: what the app posts there is recorded as method 'response_url'. */
+  readonly responseUrl: string;
   readonly calls: RecordedCall[] = [];
 
   private readonly server: Server;
@@ -143,12 +151,15 @@ export class FakeSlackApi {
   private readonly reactions = new Set<string>();
   private readonly recorded = new EventEmitter();
   private messageCount = 0;
+  private fileCount = 0;
+  private readonly uploads = new Map<string, string>();
   private viewCount = 0;
 
   private constructor(server: Server, options: FakeSlackApiOptions) {
     this.server = server;
     const { port } = server.address() as AddressInfo;
     this.url = `http://127.0.0.1:${port}/api/`;
+    this.responseUrl = `http://127.0.0.1:${port}/respond/`;
     this.botUserId = options.botUserId ?? DEFAULT_BOT_USER_ID;
     this.teamId = options.teamId ?? DEFAULT_TEAM_ID;
     // Copies, because joining mutates membership and the caller's fixtures may be shared between tests.
@@ -247,6 +258,18 @@ export class FakeSlackApi {
 
   private async reply(request: IncomingMessage): Promise<HttpReply> {
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    if (path.startsWith('/upload/')) {
+      const fileId = decodeURIComponent(path.slice('/upload/'.length));
+      const content = await readBody(request);
+      this.uploads.set(fileId, content);
+      this.record({ method: FILE_UPLOAD_METHOD, args: { file_id: fileId, content }, token: undefined, at: Date.now() });
+      return { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: `OK - ${content.length}` };
+    }
+    if (path.startsWith('/respond/')) {
+      const args = parseBody(request.headers['content-type'], await readBody(request)) ?? {};
+      this.record({ method: RESPONSE_URL_METHOD, args, token: undefined, at: Date.now() });
+      return { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'ok' };
+    }
     if (!path.startsWith('/api/')) {
       return { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'not found' };
     }
@@ -429,6 +452,38 @@ export class FakeSlackApi {
         : { ok: true, channel: this.channelResponse(channel) };
     },
 
+    'users.conversations': (args) => {
+      const user = stringArg(args, 'user') ?? this.botUserId;
+      const types = stringArg(args, 'types') ?? 'public_channel';
+      const channels = [...this.channels.values()].filter(
+        (channel) =>
+          types.includes(channel.is_private ? 'private_channel' : 'public_channel') &&
+          (user === this.botUserId ? channel.is_member === true : (channel.members ?? []).includes(user)),
+      );
+      return {
+        ok: true,
+        channels: channels.map((channel) => this.channelResponse(channel)),
+        response_metadata: { next_cursor: '' },
+      };
+    },
+    'conversations.open': (args) => {
+      const users = stringArg(args, 'users');
+      return users === undefined ? slackError('users_list_not_supplied') : { ok: true, channel: { id: `D${users}` } };
+    },
+    'files.getUploadURLExternal': (args) => {
+      const filename = stringArg(args, 'filename');
+      if (filename === undefined || stringArg(args, 'length') === undefined) return slackError('invalid_arguments');
+      this.fileCount += 1;
+      const fileId = `F${String(this.fileCount).padStart(8, '0')}`;
+      return { ok: true, file_id: fileId, upload_url: `${this.url.replace(/api\/$/, 'upload/')}${fileId}` };
+    },
+    'files.completeUploadExternal': (args) => {
+      const files = Array.isArray(args.files) ? (args.files as { id?: string; title?: string }[]) : [];
+      if (files.length === 0 || files.some((file) => file.id === undefined || !this.uploads.has(file.id))) {
+        return slackError('file_not_found');
+      }
+      return { ok: true, files: files.map((file) => ({ id: file.id, title: file.title })) };
+    },
     'users.info': (args) => {
       const userId = stringArg(args, 'user');
       if (userId === undefined) {

@@ -10,13 +10,27 @@ import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { BUILT_IN_PROMPTS_DIR, loadPromptLibrary } from '../../src/prompts/load.js';
 import { openStore, type Store } from '../../src/store/store.js';
-import { DEFAULT_BOT_USER_ID, DEFAULT_TEAM_ID, type FakeChannel, FakeSlackApi } from './fake-slack-api.js';
-import type { SlackRequestTarget } from './slack-requests.js';
+import {
+  DEFAULT_BOT_USER_ID,
+  DEFAULT_TEAM_ID,
+  type FakeChannel,
+  FakeSlackApi,
+  RESPONSE_URL_METHOD,
+} from './fake-slack-api.js';
+import { type SlackRequestTarget, sendCommand } from './slack-requests.js';
 import { TestClock } from './test-clock.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
 export const TEAM_ID = DEFAULT_TEAM_ID;
 export const BOT_USER_ID = DEFAULT_BOT_USER_ID;
+
+/** The workspace the fake knows by default: the bot is in #product, #growth and the private #board. */
+export const DEFAULT_CHANNELS: readonly FakeChannel[] = [
+  { id: 'C0PRODUCT', name: 'product', is_member: true, members: ['U0ALICE', 'U0BOB', 'U0CAROL'] },
+  { id: 'C0GROWTH', name: 'growth', is_member: true, members: ['U0ALICE'] },
+  { id: 'G0BOARD', name: 'board', is_private: true, is_member: true, members: ['U0CAROL'] },
+  { id: 'C0RANDOM', name: 'random', is_member: false, members: ['U0ALICE', 'U0BOB'] },
+];
 
 export interface Harness {
   app: App;
@@ -26,6 +40,11 @@ export interface Harness {
   target: SlackRequestTarget;
   baseUrl: string;
   databasePath: string;
+  /** Runs `/customer-check <text>` and returns what the app answered through the response_url. */
+  command(
+    text: string,
+    fields?: { user?: string; channel?: string; triggerId?: string },
+  ): Promise<Record<string, unknown>[]>;
   /** Every log line the app wrote, parsed. */
   logs: Record<string, unknown>[];
   close(): Promise<void>;
@@ -38,7 +57,7 @@ export interface HarnessOptions {
 
 /** The real app over HTTP on a free port, a fake Slack Web API on loopback and a real SQLite file in a temp dir. */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const fake = await FakeSlackApi.start(options.channels === undefined ? {} : { channels: options.channels });
+  const fake = await FakeSlackApi.start({ channels: [...(options.channels ?? DEFAULT_CHANNELS)] });
   const dir = mkdtempSync(join(tmpdir(), 'empty-chair-e2e-'));
   const databasePath = join(dir, 'empty-chair.db');
   const config = loadConfig({
@@ -84,6 +103,25 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     baseUrl,
     databasePath,
     logs,
+    async command(text, fields = {}) {
+      const before = fake.callsTo(RESPONSE_URL_METHOD).length;
+      const response = await sendCommand(
+        { url: `${baseUrl}/slack/events`, signingSecret: SIGNING_SECRET },
+        {
+          command: '/customer-check',
+          text,
+          user_id: fields.user ?? 'U0ALICE',
+          channel_id: fields.channel ?? 'C0PRODUCT',
+          response_url: fake.responseUrl,
+          ...(fields.triggerId === undefined ? {} : { trigger_id: fields.triggerId }),
+        },
+      );
+      if (response.status !== 200) throw new Error(`command answered ${response.status}: ${response.body}`);
+      return fake
+        .callsTo(RESPONSE_URL_METHOD)
+        .slice(before)
+        .map((call) => call.args);
+    },
     async close() {
       await app.stop();
       store.close();

@@ -9,7 +9,12 @@ export function muteClicked({ store, clock, logger }: AppDeps) {
     const decision = await ackButtonDecision(store, logger, args);
     if (decision === undefined) return;
     const mutedBy = args.body.user.id;
-    store.channels.setMuted(decision.teamId, decision.channelId, true, mutedBy, clock.now());
+    store.channels.setMuted(
+      decision.teamId,
+      decision.channelId,
+      { muted: true, by: mutedBy, until: null },
+      clock.now(),
+    );
     const log = logger.child({ channel: decision.channelId });
     log.info('channel muted from a card');
     await updateDecisionCard(args.client, decision, mutedCard(mutedBy), log);

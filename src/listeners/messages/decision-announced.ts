@@ -19,7 +19,7 @@ export function decisionAnnounced(deps: AppDeps) {
   const { store, clock, logger, prompts, config } = deps;
 
   async function askInThread(client: Args['client'], decision: DecisionRecord, now: number): Promise<void> {
-    const settings = store.channels.get(decision.teamId, decision.channelId);
+    const settings = store.channels.get(decision.teamId, decision.channelId, now);
     const log = logger.child({ decisionId: decision.id, channel: decision.channelId });
     if (settings.muted) {
       log.info('channel muted: decision recorded, no question asked');
