@@ -5,8 +5,13 @@ export const ANSWER_STATUSES = ['cited', 'none', 'not-customer-facing', 'dismiss
 export type AnswerStatus = (typeof ANSWER_STATUSES)[number];
 export type DecisionStatus = 'pending' | AnswerStatus;
 
+export type DecisionSource = 'message' | 'logged';
+
 export interface DecisionRecord {
   id: number;
+  /** 'message' when the detector saw it announced; 'logged' when someone logged it with /customer-check. */
+  source: DecisionSource;
+  meetingId: number | null;
   teamId: string;
   channelId: string;
   messageTs: string;
@@ -44,6 +49,8 @@ export interface NewDecision {
   detectedEvidence: EvidenceKind[];
   /** The message already cites customer insight: recorded as cited, with the first evidence kind seen. */
   cited: boolean;
+  source?: DecisionSource;
+  meetingId?: number | null;
 }
 
 /** What the detector concluded about the message as it now reads, after an edit. */
@@ -72,6 +79,8 @@ export interface AnswerRecord
 
 interface DecisionRow {
   id: number;
+  source: DecisionSource;
+  meeting_id: number | null;
   team_id: string;
   channel_id: string;
   message_ts: string;
@@ -122,6 +131,8 @@ function answerFields<Row extends AnswerRow | DecisionRow>(row: Row) {
 function toRecord(row: DecisionRow): DecisionRecord {
   return {
     id: row.id,
+    source: row.source,
+    meetingId: row.meeting_id,
     teamId: row.team_id,
     channelId: row.channel_id,
     messageTs: row.message_ts,
@@ -158,9 +169,9 @@ export class DecisionRepository {
   constructor(private readonly db: Database) {
     this.insert = db.prepare<[Record<string, unknown>], DecisionRow>(`
       INSERT INTO decisions (team_id, channel_id, message_ts, thread_ts, author_id, summary, category, one_way_door,
-        confidence, detected_evidence, status, evidence_kind, created_at, updated_at)
+        confidence, detected_evidence, status, evidence_kind, source, meeting_id, created_at, updated_at)
       VALUES (@teamId, @channelId, @messageTs, @threadTs, @authorId, @summary, @category, @oneWayDoor,
-        @confidence, @detectedEvidence, @status, @evidenceKind, @now, @now)
+        @confidence, @detectedEvidence, @status, @evidenceKind, @source, @meetingId, @now, @now)
       ON CONFLICT (team_id, channel_id, message_ts) DO NOTHING
       RETURNING *`);
     this.selectById = db.prepare<[number], DecisionRow>('SELECT * FROM decisions WHERE id = ?');
@@ -195,6 +206,8 @@ export class DecisionRepository {
       ...decision,
       oneWayDoor: decision.oneWayDoor ? 1 : 0,
       detectedEvidence: JSON.stringify(decision.detectedEvidence),
+      source: decision.source ?? 'message',
+      meetingId: decision.meetingId ?? null,
       status: cited ? 'cited' : 'pending',
       evidenceKind: cited ? (decision.detectedEvidence[0] ?? 'other') : null,
       now,
