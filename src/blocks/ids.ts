@@ -4,11 +4,14 @@ export const ActionId = {
   noInsightYet: 'decision_no_insight_yet',
   notCustomerFacing: 'decision_not_customer_facing',
   muteChannel: 'channel_mute',
+  postDraft: 'draft_post_decision',
 } as const;
 export type ActionId = (typeof ActionId)[keyof typeof ActionId];
 
 export const ViewId = {
   citeInsight: 'cite_insight',
+  logDecision: 'log_decision',
+  channelSettings: 'channel_settings',
 } as const;
 
 /** block_id / action_id pairs of the cite-insight modal's inputs. */

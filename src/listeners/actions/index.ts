@@ -3,6 +3,7 @@ import { ActionId } from '../../blocks/ids.js';
 import type { AppDeps } from '../../deps.js';
 import { answerClicked } from './answer-clicked.js';
 import { citeInsightClicked } from './cite-insight-clicked.js';
+import { draftPosted } from './draft-posted.js';
 import { muteClicked } from './mute-clicked.js';
 import { unknownAction } from './unknown-action.js';
 
@@ -14,5 +15,6 @@ export function registerActionListeners(app: App, deps: AppDeps): void {
   app.action<BlockAction<ButtonAction>>(ActionId.noInsightYet, answerClicked(deps));
   app.action<BlockAction<ButtonAction>>(ActionId.notCustomerFacing, answerClicked(deps));
   app.action<BlockAction<ButtonAction>>(ActionId.muteChannel, muteClicked(deps));
+  app.action<BlockAction<ButtonAction>>(ActionId.postDraft, draftPosted(deps));
   app.action<BlockAction>({ type: 'block_actions', action_id: ANY_OTHER_ACTION }, unknownAction(deps));
 }
