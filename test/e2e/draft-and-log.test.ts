@@ -96,7 +96,7 @@ describe('/customer-check with no text: log a decision by hand', () => {
     await harness.command('', { triggerId: '999.888.abc' });
     const [open] = harness.fake.callsTo('views.open');
     expect(open?.args.trigger_id).toBe('999.888.abc');
-    expect((open?.args.view as { callback_id: string }).callback_id).toBe(ViewId.logDecision);
+    expect(open?.args.view).toMatchObject({ callback_id: ViewId.logDecision });
     expect(harness.store.decisions.count()).toBe(0);
   });
 
