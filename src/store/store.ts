@@ -1,6 +1,7 @@
 import { ChannelSettingsRepository } from './channel-settings.js';
 import { type Database, openDatabase } from './database.js';
 import { DecisionRepository } from './decisions.js';
+import { HuddleThreadRepository } from './huddle-threads.js';
 import { ProcessedEventRepository } from './processed-events.js';
 
 export interface Store {
@@ -8,6 +9,7 @@ export interface Store {
   readonly decisions: DecisionRepository;
   readonly channels: ChannelSettingsRepository;
   readonly events: ProcessedEventRepository;
+  readonly huddles: HuddleThreadRepository;
   close(): void;
 }
 
@@ -18,6 +20,7 @@ export function openStore(path: string): Store {
     decisions: new DecisionRepository(db),
     channels: new ChannelSettingsRepository(db),
     events: new ProcessedEventRepository(db),
+    huddles: new HuddleThreadRepository(db),
     close: () => {
       if (db.open) db.close();
     },

@@ -64,6 +64,27 @@ describe('/customer-check settings', () => {
     expect(harness.fake.callsTo('chat.postMessage')).toHaveLength(1);
   });
 
+  it('with huddle cards off, a decision in a huddle thread is recorded without a question', async () => {
+    await save(values(['prompts', 'digest'], '0'));
+    const huddleTs = '1763800100.000100';
+    await sendEvent(
+      harness.target,
+      channelMessage({ subtype: 'huddle_thread', text: 'A huddle happened', ts: huddleTs }),
+    );
+    await sendEvent(
+      harness.target,
+      channelMessage({ text: 'Agreed in the huddle: we ship the importer first.', thread_ts: huddleTs }),
+    );
+    expect(harness.store.decisions.count()).toBe(1);
+    expect(harness.fake.callsTo('chat.postMessage')).toHaveLength(0);
+
+    await sendEvent(
+      harness.target,
+      channelMessage({ text: 'Decision: we ship the exporter next.', thread_ts: '1763800200.000100' }),
+    );
+    expect(harness.fake.callsTo('chat.postMessage')).toHaveLength(1);
+  });
+
   it.each([
     ['a negative cool-down', values(['prompts'], '-5'), ['cooldown']],
     ['a cool-down over a day', values(['prompts'], '5000'), ['cooldown']],

@@ -25,6 +25,13 @@ export function decisionAnnounced(deps: AppDeps) {
       log.info('channel muted: decision recorded, no question asked');
       return;
     }
+    const inHuddle =
+      decision.threadTs !== null &&
+      store.huddles.isHuddleThread(decision.teamId, decision.channelId, decision.threadTs);
+    if (inHuddle && !settings.huddleCardsEnabled) {
+      log.info('huddle cards off in this channel: decision recorded, no question asked');
+      return;
+    }
     const cooldownMs = (settings.cooldownMinutes ?? config.promptCooldownMinutes) * 60_000;
     if (settings.lastPromptedAt !== null && now - settings.lastPromptedAt < cooldownMs) {
       log.info('channel cooling down: decision recorded, no question asked');
