@@ -165,6 +165,7 @@ export class DecisionRepository {
   private readonly updateRevision;
   private readonly deleteById;
   private readonly countAll;
+  private readonly selectInChannel;
 
   constructor(private readonly db: Database) {
     this.insert = db.prepare<[Record<string, unknown>], DecisionRow>(`
@@ -197,6 +198,10 @@ export class DecisionRepository {
         confidence = @confidence, detected_evidence = @detectedEvidence, updated_at = @now
       WHERE id = @id`);
     this.deleteById = db.prepare<[number]>('DELETE FROM decisions WHERE id = ?');
+    this.selectInChannel = db.prepare<[string, string, number, number], DecisionRow>(
+      `SELECT * FROM decisions WHERE team_id = ? AND channel_id = ? AND created_at >= ? AND created_at < ?
+       ORDER BY created_at, id`,
+    );
     this.countAll = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM decisions');
   }
 
@@ -271,6 +276,11 @@ export class DecisionRepository {
   /** Removes the decision and, by cascade, its answers. */
   delete(id: number): void {
     this.deleteById.run(id);
+  }
+
+  /** A channel's decisions created in [from, to), oldest first. */
+  listInChannel(teamId: string, channelId: string, from: number, to: number): DecisionRecord[] {
+    return this.selectInChannel.all(teamId, channelId, from, to).map(toRecord);
   }
 
   count(): number {
