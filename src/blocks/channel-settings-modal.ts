@@ -1,5 +1,6 @@
 import type { types } from '@slack/bolt';
 import type { ChannelSettings } from '../store/channel-settings.js';
+import type { ChannelMetadata } from './channel-metadata.js';
 import { ViewId } from './ids.js';
 
 export const MAX_COOLDOWN_MINUTES = 24 * 60;
@@ -12,10 +13,6 @@ const SWITCHES = {
   huddleCards: 'Ask in huddle threads too',
 } as const;
 type Switch = keyof typeof SWITCHES;
-
-export interface ChannelSettingsMetadata {
-  channelId: string;
-}
 
 export interface ChannelSettingsChoice {
   prompts: boolean;
@@ -30,7 +27,7 @@ export type ChannelSettingsSubmission =
 
 /** `/customer-check settings`: the channel's switches and cool-down, as they stand now. */
 export function channelSettingsModal(
-  metadata: ChannelSettingsMetadata,
+  metadata: ChannelMetadata,
   channelName: string,
   settings: ChannelSettings,
   defaultCooldownMinutes: number,
@@ -81,17 +78,6 @@ export function channelSettingsModal(
       },
     ],
   };
-}
-
-export function parseChannelSettingsMetadata(privateMetadata: string): ChannelSettingsMetadata | undefined {
-  try {
-    const parsed: unknown = JSON.parse(privateMetadata);
-    if (typeof parsed !== 'object' || parsed === null || !('channelId' in parsed)) return undefined;
-    const { channelId } = parsed;
-    return typeof channelId === 'string' && /^[CG][A-Z0-9]+$/.test(channelId) ? { channelId } : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 type StateValues = Record<

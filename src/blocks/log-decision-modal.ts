@@ -1,6 +1,7 @@
 import type { types } from '@slack/bolt';
 import { EVIDENCE_KINDS, type EvidenceKind } from '../detect/types.js';
 import type { AnswerStatus } from '../store/decisions.js';
+import type { ChannelMetadata } from './channel-metadata.js';
 import { type CitedInsight, parseCiteSubmission } from './cite-insight-modal.js';
 import { CiteField, ViewId } from './ids.js';
 import { ANSWER_LABELS, EVIDENCE_LABELS } from './labels.js';
@@ -11,17 +12,13 @@ const DECISION_FIELD = 'decision';
 const INSIGHT_FIELD = 'insight';
 const INSIGHT_CHOICES: readonly Exclude<AnswerStatus, 'dismissed'>[] = ['cited', 'none', 'not-customer-facing'];
 
-export interface LogDecisionMetadata {
-  channelId: string;
-}
-
 export type LogDecisionSubmission =
   | { ok: true; text: string; status: 'none' | 'not-customer-facing' }
   | { ok: true; text: string; status: 'cited'; insight: CitedInsight }
   | { ok: false; errors: Record<string, string> };
 
 /** `/customer-check` with no text: log a decision made elsewhere (a call, a document) by hand. */
-export function logDecisionModal(metadata: LogDecisionMetadata, channelName: string): types.ModalView {
+export function logDecisionModal(metadata: ChannelMetadata, channelName: string): types.ModalView {
   const kindOption = (kind: EvidenceKind) => ({
     text: { type: 'plain_text' as const, text: EVIDENCE_LABELS[kind] },
     value: kind,
@@ -82,17 +79,6 @@ export function logDecisionModal(metadata: LogDecisionMetadata, channelName: str
       },
     ],
   };
-}
-
-export function parseLogDecisionMetadata(privateMetadata: string): LogDecisionMetadata | undefined {
-  try {
-    const parsed: unknown = JSON.parse(privateMetadata);
-    if (typeof parsed !== 'object' || parsed === null || !('channelId' in parsed)) return undefined;
-    const { channelId } = parsed;
-    return typeof channelId === 'string' && /^[CG][A-Z0-9]+$/.test(channelId) ? { channelId } : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 type StateValues = Parameters<typeof parseCiteSubmission>[0];

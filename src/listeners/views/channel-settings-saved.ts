@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { parseChannelSettingsMetadata, parseChannelSettingsSubmission } from '../../blocks/channel-settings-modal.js';
-import { noticeModal } from '../../blocks/cite-insight-modal.js';
+import { formExpired, parseChannelMetadata } from '../../blocks/channel-metadata.js';
+import { parseChannelSettingsSubmission } from '../../blocks/channel-settings-modal.js';
 import type { AppDeps } from '../../deps.js';
 
 type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
@@ -8,16 +8,10 @@ type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
 /** Saves the channel's settings in one go; a bad value is shown under its field and nothing changes. */
 export function channelSettingsSaved({ store, clock, logger, config }: AppDeps) {
   return async ({ ack, view, body }: Args): Promise<void> => {
-    const metadata = parseChannelSettingsMetadata(view.private_metadata);
+    const metadata = parseChannelMetadata(view.private_metadata);
     const teamId = body.team?.id ?? body.user.team_id;
     if (metadata === undefined || teamId === undefined) {
-      await ack({
-        response_action: 'update',
-        view: noticeModal(
-          'Form expired',
-          'This form no longer knows its channel. Run `/customer-check settings` again.',
-        ),
-      });
+      await ack(formExpired('/customer-check settings'));
       return;
     }
     const submission = parseChannelSettingsSubmission(view.state.values);

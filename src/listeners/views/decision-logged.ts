@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { noticeModal } from '../../blocks/cite-insight-modal.js';
-import { parseLogDecisionMetadata, parseLogDecisionSubmission } from '../../blocks/log-decision-modal.js';
+import { formExpired, parseChannelMetadata } from '../../blocks/channel-metadata.js';
+import { parseLogDecisionSubmission } from '../../blocks/log-decision-modal.js';
 import type { AppDeps } from '../../deps.js';
 import { postLoggedDecision } from '../../slack/logged-decisions.js';
 
@@ -9,16 +9,10 @@ type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
 /** Validates the hand-logged decision, then posts it to its channel and records it with its answer. */
 export function decisionLogged(deps: AppDeps) {
   return async ({ ack, view, body, client }: Args): Promise<void> => {
-    const metadata = parseLogDecisionMetadata(view.private_metadata);
+    const metadata = parseChannelMetadata(view.private_metadata);
     const teamId = body.team?.id ?? body.user.team_id;
     if (metadata === undefined || teamId === undefined) {
-      await ack({
-        response_action: 'update',
-        view: noticeModal(
-          'Form expired',
-          'This form no longer knows its channel. Run `/customer-check` again. Nothing was saved.',
-        ),
-      });
+      await ack(formExpired('/customer-check'));
       return;
     }
     const submission = parseLogDecisionSubmission(view.state.values);
