@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { DecisionCategory, EvidenceKind } from '../detect/types.js';
+import type { WeekCounts, WeekRange } from '../stats/weekly-counts.js';
 
 export const ANSWER_STATUSES = ['cited', 'none', 'not-customer-facing', 'dismissed'] as const;
 export type AnswerStatus = (typeof ANSWER_STATUSES)[number];
@@ -166,6 +167,10 @@ export class DecisionRepository {
   private readonly deleteById;
   private readonly countAll;
   private readonly selectInChannel;
+  private readonly selectForMeeting;
+  private readonly selectAllInChannel;
+  private readonly selectInChannels;
+  private readonly countWeeksInChannels;
 
   constructor(private readonly db: Database) {
     this.insert = db.prepare<[Record<string, unknown>], DecisionRow>(`
@@ -203,6 +208,31 @@ export class DecisionRepository {
        ORDER BY created_at, id`,
     );
     this.countAll = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM decisions');
+    this.selectForMeeting = db.prepare<[number], DecisionRow>(
+      'SELECT * FROM decisions WHERE meeting_id = ? ORDER BY created_at, id',
+    );
+    // Served by decisions_by_channel_time (its rowid is the id), so even a large channel needs no sort.
+    this.selectAllInChannel = db.prepare<[string, string], DecisionRow>(
+      'SELECT * FROM decisions WHERE team_id = ? AND channel_id = ? ORDER BY created_at, id',
+    );
+    // Channel ids and weeks arrive as JSON arrays, so one prepared statement serves any number of them.
+    this.selectInChannels = db.prepare<[Record<string, unknown>], DecisionRow>(`
+      SELECT * FROM decisions
+      WHERE team_id = @teamId AND created_at >= @from AND created_at < @to
+        AND channel_id IN (SELECT value FROM json_each(@channelIds))
+      ORDER BY created_at, id`);
+    this.countWeeksInChannels = db.prepare<[Record<string, unknown>], Omit<WeekCounts, 'end'>>(`
+      WITH weeks (week_start, week_end) AS (
+        SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(@weeks)
+      )
+      SELECT week_start AS start,
+        COUNT(*) FILTER (WHERE status = 'cited') AS cited,
+        COUNT(*) FILTER (WHERE status IN ('pending', 'none')) AS uncited,
+        COUNT(*) FILTER (WHERE status = 'not-customer-facing') AS notCustomerFacing
+      FROM weeks JOIN decisions
+        ON team_id = @teamId AND created_at >= week_start AND created_at < week_end
+          AND channel_id IN (SELECT value FROM json_each(@channelIds))
+      GROUP BY week_start`);
   }
 
   /** Records a decision once per message: `undefined` when that message is already recorded. */
@@ -285,5 +315,42 @@ export class DecisionRepository {
 
   count(): number {
     return this.countAll.get()?.n ?? 0;
+  }
+
+  /** The decisions announced in a meeting's thread, oldest first, as its card lists them. */
+  listForMeeting(meetingId: number): DecisionRecord[] {
+    return this.selectForMeeting.all(meetingId).map(toRecord);
+  }
+
+  /** Every decision recorded in a channel, oldest first, as the CSV export lists them. */
+  listAllInChannel(teamId: string, channelId: string): DecisionRecord[] {
+    return this.selectAllInChannel.all(teamId, channelId).map(toRecord);
+  }
+
+  /** A workspace's decisions created in [from, to) in any of the channels given, oldest first. */
+  listInChannels(teamId: string, channelIds: readonly string[], from: number, to: number): DecisionRecord[] {
+    return this.selectInChannels.all({ teamId, channelIds: JSON.stringify(channelIds), from, to }).map(toRecord);
+  }
+
+  /**
+   * Decisions in the channels given, counted into each week (cited; pending or no insight yet; not customer-facing),
+   * in the order of `weeks`. Dismissed ones are left out, as in `countByWeek`.
+   */
+  countByWeekInChannels(teamId: string, channelIds: readonly string[], weeks: readonly WeekRange[]): WeekCounts[] {
+    const counted = this.countWeeksInChannels.all({
+      teamId,
+      channelIds: JSON.stringify(channelIds),
+      weeks: JSON.stringify(weeks.map((week) => [week.start, week.end])),
+    });
+    const byStart = new Map(counted.map((week) => [week.start, week]));
+    return weeks.map((week) => {
+      const found = byStart.get(week.start);
+      return {
+        ...week,
+        cited: found?.cited ?? 0,
+        uncited: found?.uncited ?? 0,
+        notCustomerFacing: found?.notCustomerFacing ?? 0,
+      };
+    });
   }
 }

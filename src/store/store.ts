@@ -1,7 +1,9 @@
 import { ChannelSettingsRepository } from './channel-settings.js';
 import { type Database, openDatabase } from './database.js';
 import { DecisionRepository } from './decisions.js';
+import { DigestSubscriptionRepository } from './digest-subscriptions.js';
 import { HuddleThreadRepository } from './huddle-threads.js';
+import { MeetingRepository } from './meetings.js';
 import { ProcessedEventRepository } from './processed-events.js';
 
 export interface Store {
@@ -10,6 +12,8 @@ export interface Store {
   readonly channels: ChannelSettingsRepository;
   readonly events: ProcessedEventRepository;
   readonly huddles: HuddleThreadRepository;
+  readonly meetings: MeetingRepository;
+  readonly subscriptions: DigestSubscriptionRepository;
   close(): void;
 }
 
@@ -21,6 +25,8 @@ export function openStore(path: string): Store {
     channels: new ChannelSettingsRepository(db),
     events: new ProcessedEventRepository(db),
     huddles: new HuddleThreadRepository(db),
+    meetings: new MeetingRepository(db),
+    subscriptions: new DigestSubscriptionRepository(db),
     close: () => {
       if (db.open) db.close();
     },

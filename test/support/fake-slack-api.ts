@@ -118,6 +118,15 @@ async function readBody(request: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** files.uploadV2 posts the file as multipart/form-data; record the file's text, not the form around it. */
+async function readUploadedFile(request: IncomingMessage): Promise<string> {
+  const raw = await readBody(request);
+  const contentType = request.headers['content-type'];
+  if (!contentType?.startsWith('multipart/form-data')) return raw;
+  const [file] = (await new Response(raw, { headers: { 'content-type': contentType } }).formData()).values();
+  return typeof file === 'string' || file === undefined ? (file ?? '') : file.text();
+}
+
 /** Slack cursors are opaque base64 strings; this one carries the offset of the next page. */
 function encodeCursor(offset: number): string {
   return Buffer.from(`offset:${offset}`).toString('base64');
@@ -260,7 +269,7 @@ export class FakeSlackApi {
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
     if (path.startsWith('/upload/')) {
       const fileId = decodeURIComponent(path.slice('/upload/'.length));
-      const content = await readBody(request);
+      const content = await readUploadedFile(request);
       this.uploads.set(fileId, content);
       this.record({ method: FILE_UPLOAD_METHOD, args: { file_id: fileId, content }, token: undefined, at: Date.now() });
       return { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: `OK - ${content.length}` };
@@ -460,10 +469,21 @@ export class FakeSlackApi {
           types.includes(channel.is_private ? 'private_channel' : 'public_channel') &&
           (user === this.botUserId ? channel.is_member === true : (channel.members ?? []).includes(user)),
       );
+      // Paged like conversations.list, so a caller that ignores next_cursor misses channels.
+      const limit = Number(args.limit ?? SLACK_DEFAULT_PAGE_SIZE);
+      if (!Number.isInteger(limit) || limit < 1) {
+        return slackError('invalid_limit');
+      }
+      const cursor = stringArg(args, 'cursor');
+      const offset = cursor === undefined ? 0 : decodeCursor(cursor);
+      if (offset === undefined) {
+        return slackError('invalid_cursor');
+      }
+      const end = offset + limit;
       return {
         ok: true,
-        channels: channels.map((channel) => this.channelResponse(channel)),
-        response_metadata: { next_cursor: '' },
+        channels: channels.slice(offset, end).map((channel) => this.channelResponse(channel)),
+        response_metadata: { next_cursor: end < channels.length ? encodeCursor(end) : '' },
       };
     },
     'conversations.open': (args) => {

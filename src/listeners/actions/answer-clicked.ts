@@ -2,6 +2,7 @@ import { answeredCard } from '../../blocks/answered-card.js';
 import { ActionId } from '../../blocks/ids.js';
 import type { AppDeps } from '../../deps.js';
 import { updateDecisionCard } from '../../slack/decision-cards.js';
+import { refreshMeetingCard } from '../../slack/meeting-cards.js';
 import type { AnswerStatus } from '../../store/decisions.js';
 import { ackButtonDecision, type ButtonArgs, STALE_BUTTON_TEXT, tellClicker } from './button-decision.js';
 
@@ -11,7 +12,7 @@ const ONE_CLICK_ANSWERS: Readonly<Record<string, AnswerStatus>> = {
 };
 
 /** *No insight yet* and *Not customer-facing*: anyone in the channel may answer; a later answer replaces the earlier. */
-export function answerClicked({ store, clock, logger }: AppDeps) {
+export function answerClicked({ store, clock, logger, prompts }: AppDeps) {
   return async (args: ButtonArgs): Promise<void> => {
     const decision = await ackButtonDecision(store, logger, args);
     const status = ONE_CLICK_ANSWERS[args.action.action_id];
@@ -25,5 +26,6 @@ export function answerClicked({ store, clock, logger }: AppDeps) {
     const log = logger.child({ decisionId: answered.id, channel: answered.channelId });
     log.info({ status }, 'answer recorded');
     await updateDecisionCard(client, answered, answeredCard(answered, store.decisions.answers(answered.id)), log);
+    await refreshMeetingCard(client, { store, prompts, logger: log }, answered.meetingId);
   };
 }

@@ -5,6 +5,7 @@ import { detect } from '../../detect/detect.js';
 import { choosePrompt } from '../../prompts/choose.js';
 import { reactWithInsight } from '../../slack/decision-cards.js';
 import { slackErrorCode } from '../../slack/errors.js';
+import { refreshMeetingCard } from '../../slack/meeting-cards.js';
 import { readHumanMessage } from '../../slack/messages.js';
 import type { DecisionRecord } from '../../store/decisions.js';
 import { summarize } from '../../text/summary.js';
@@ -79,6 +80,11 @@ export function decisionAnnounced(deps: AppDeps) {
       return;
     }
     const now = clock.now();
+    // A reply under a meeting card is a decision of that meeting.
+    const meeting =
+      message.threadTs === undefined
+        ? undefined
+        : store.meetings.findByCard(context.teamId ?? '', message.channel, message.threadTs);
     const decision = store.decisions.record(
       {
         teamId: context.teamId ?? '',
@@ -92,6 +98,7 @@ export function decisionAnnounced(deps: AppDeps) {
         confidence: detection.confidence,
         detectedEvidence: detection.evidence,
         cited: detection.customer,
+        meetingId: meeting?.id ?? null,
       },
       now,
     );
@@ -106,5 +113,7 @@ export function decisionAnnounced(deps: AppDeps) {
     if (detection.customer) await reactWithInsight(client, decision, logger);
     else await askInThread(client, decision, now);
     await keepPermalink(client, decision);
+    // Last, so the card can link the decision by its permalink.
+    await refreshMeetingCard(client, deps, decision.meetingId);
   };
 }

@@ -3,6 +3,7 @@ import { answeredCard } from '../../blocks/answered-card.js';
 import type { AppDeps } from '../../deps.js';
 import { detect } from '../../detect/detect.js';
 import { deleteDecisionCard, reactWithInsight, updateDecisionCard } from '../../slack/decision-cards.js';
+import { refreshMeetingCard } from '../../slack/meeting-cards.js';
 import { summarize } from '../../text/summary.js';
 
 type Args = AllMiddlewareArgs & SlackEventMiddlewareArgs<'message'>;
@@ -34,7 +35,7 @@ function readEdit(event: Record<string, unknown>): EditedMessage | undefined {
  * An edit updates the decision it announced. Edits never start a prompt (that would nag about old messages);
  * an unanswered decision edited into a non-decision is forgotten, and one edited to cite insight counts as cited.
  */
-export function messageEdited({ store, clock, logger }: AppDeps) {
+export function messageEdited({ store, clock, logger, prompts }: AppDeps) {
   return async ({ event, context, client }: Args): Promise<void> => {
     const edit = readEdit(event as unknown as Record<string, unknown>);
     if (edit === undefined) return;
@@ -56,6 +57,7 @@ export function messageEdited({ store, clock, logger }: AppDeps) {
       if (decision.status !== 'pending') return;
       store.decisions.delete(decision.id);
       await deleteDecisionCard(client, decision, log);
+      await refreshMeetingCard(client, { store, prompts, logger: log }, decision.meetingId);
       log.info('edited into a non-decision: unanswered record removed');
       return;
     }
@@ -79,9 +81,11 @@ export function messageEdited({ store, clock, logger }: AppDeps) {
       if (answered === undefined) return;
       await reactWithInsight(client, answered, log);
       await updateDecisionCard(client, answered, answeredCard(answered, store.decisions.answers(answered.id)), log);
+      await refreshMeetingCard(client, { store, prompts, logger: log }, answered.meetingId);
       log.info('edited to cite customer insight: recorded as cited');
       return;
     }
+    await refreshMeetingCard(client, { store, prompts, logger: log }, decision.meetingId);
     log.info('decision revised after an edit');
   };
 }

@@ -3,6 +3,7 @@ import { answeredCard } from '../../blocks/answered-card.js';
 import { noticeModal, parseCiteInsightMetadata, parseCiteSubmission } from '../../blocks/cite-insight-modal.js';
 import type { AppDeps } from '../../deps.js';
 import { updateDecisionCard } from '../../slack/decision-cards.js';
+import { refreshMeetingCard } from '../../slack/meeting-cards.js';
 
 type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
 
@@ -10,7 +11,7 @@ export const STALE_VIEW_TEXT =
   'This decision is no longer recorded: its message was deleted or edited away. Nothing was saved.';
 
 /** Validates before storing: a bad field is shown under that field and nothing changes. */
-export function citeInsightSubmitted({ store, clock, logger }: AppDeps) {
+export function citeInsightSubmitted({ store, clock, logger, prompts }: AppDeps) {
   return async ({ ack, view, body, client }: Args): Promise<void> => {
     const metadata = parseCiteInsightMetadata(view.private_metadata);
     const decision = metadata === undefined ? undefined : store.decisions.get(metadata.decisionId);
@@ -33,5 +34,6 @@ export function citeInsightSubmitted({ store, clock, logger }: AppDeps) {
     const log = logger.child({ decisionId: answered.id, channel: answered.channelId });
     log.info({ evidenceKind: answered.evidenceKind }, 'customer insight cited');
     await updateDecisionCard(client, answered, answeredCard(answered, store.decisions.answers(answered.id)), log);
+    await refreshMeetingCard(client, { store, prompts, logger: log }, answered.meetingId);
   };
 }
