@@ -1,7 +1,10 @@
 import type { webApi } from '@slack/bolt';
+import { answeredCard } from '../blocks/answered-card.js';
 import { meetingCard } from '../blocks/meeting-card.js';
 import type { AppDeps } from '../deps.js';
 import { meetingQuestions } from '../prompts/meeting-questions.js';
+import type { DecisionRecord } from '../store/decisions.js';
+import { updateDecisionCard } from './decision-cards.js';
 import { slackErrorCode } from './errors.js';
 
 /**
@@ -26,4 +29,14 @@ export async function refreshMeetingCard(
       'could not update the meeting card',
     );
   }
+}
+
+/** After an answer is recorded: the decision's card becomes its summary, and its meeting's card lists the answer. */
+export async function showAnswer(
+  client: webApi.WebClient,
+  { store, prompts, logger }: Pick<AppDeps, 'store' | 'prompts' | 'logger'>,
+  answered: DecisionRecord,
+): Promise<void> {
+  await updateDecisionCard(client, answered, answeredCard(answered, store.decisions.answers(answered.id)), logger);
+  await refreshMeetingCard(client, { store, prompts, logger }, answered.meetingId);
 }

@@ -1,8 +1,6 @@
-import { answeredCard } from '../../blocks/answered-card.js';
 import { ActionId } from '../../blocks/ids.js';
 import type { AppDeps } from '../../deps.js';
-import { updateDecisionCard } from '../../slack/decision-cards.js';
-import { refreshMeetingCard } from '../../slack/meeting-cards.js';
+import { showAnswer } from '../../slack/meeting-cards.js';
 import type { AnswerStatus } from '../../store/decisions.js';
 import { ackButtonDecision, type ButtonArgs, STALE_BUTTON_TEXT, tellClicker } from './button-decision.js';
 
@@ -25,7 +23,6 @@ export function answerClicked({ store, clock, logger, prompts }: AppDeps) {
     }
     const log = logger.child({ decisionId: answered.id, channel: answered.channelId });
     log.info({ status }, 'answer recorded');
-    await updateDecisionCard(client, answered, answeredCard(answered, store.decisions.answers(answered.id)), log);
-    await refreshMeetingCard(client, { store, prompts, logger: log }, answered.meetingId);
+    await showAnswer(client, { store, prompts, logger: log }, answered);
   };
 }

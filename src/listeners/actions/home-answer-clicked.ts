@@ -1,9 +1,7 @@
-import { answeredCard } from '../../blocks/answered-card.js';
 import { ActionId } from '../../blocks/ids.js';
 import type { AppDeps } from '../../deps.js';
-import { updateDecisionCard } from '../../slack/decision-cards.js';
 import { publishHome } from '../../slack/home-tab.js';
-import { refreshMeetingCard } from '../../slack/meeting-cards.js';
+import { showAnswer } from '../../slack/meeting-cards.js';
 import type { AnswerStatus } from '../../store/decisions.js';
 import type { ButtonArgs } from './button-decision.js';
 import { ackHomeDecision } from './home-decision.js';
@@ -30,8 +28,7 @@ export function homeAnswerClicked(deps: AppDeps) {
     if (answered !== undefined) {
       const log = logger.child({ decisionId: answered.id, channel: answered.channelId });
       log.info({ status }, 'answer recorded from the App Home');
-      await updateDecisionCard(client, answered, answeredCard(answered, store.decisions.answers(answered.id)), log);
-      await refreshMeetingCard(client, { store, prompts, logger: log }, answered.meetingId);
+      await showAnswer(client, { store, prompts, logger: log }, answered);
     }
     await publishHome(client, deps, found.viewer);
   };

@@ -1,9 +1,8 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { answeredCard } from '../../blocks/answered-card.js';
 import type { AppDeps } from '../../deps.js';
 import { detect } from '../../detect/detect.js';
-import { deleteDecisionCard, reactWithInsight, updateDecisionCard } from '../../slack/decision-cards.js';
-import { refreshMeetingCard } from '../../slack/meeting-cards.js';
+import { deleteDecisionCard, reactWithInsight } from '../../slack/decision-cards.js';
+import { refreshMeetingCard, showAnswer } from '../../slack/meeting-cards.js';
 import { summarize } from '../../text/summary.js';
 
 type Args = AllMiddlewareArgs & SlackEventMiddlewareArgs<'message'>;
@@ -80,8 +79,7 @@ export function messageEdited({ store, clock, logger, prompts }: AppDeps) {
       );
       if (answered === undefined) return;
       await reactWithInsight(client, answered, log);
-      await updateDecisionCard(client, answered, answeredCard(answered, store.decisions.answers(answered.id)), log);
-      await refreshMeetingCard(client, { store, prompts, logger: log }, answered.meetingId);
+      await showAnswer(client, { store, prompts, logger: log }, answered);
       log.info('edited to cite customer insight: recorded as cited');
       return;
     }

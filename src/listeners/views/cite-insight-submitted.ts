@@ -1,9 +1,7 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { answeredCard } from '../../blocks/answered-card.js';
 import { noticeModal, parseCiteInsightMetadata, parseCiteSubmission } from '../../blocks/cite-insight-modal.js';
 import type { AppDeps } from '../../deps.js';
-import { updateDecisionCard } from '../../slack/decision-cards.js';
-import { refreshMeetingCard } from '../../slack/meeting-cards.js';
+import { showAnswer } from '../../slack/meeting-cards.js';
 
 type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
 
@@ -33,7 +31,6 @@ export function citeInsightSubmitted({ store, clock, logger, prompts }: AppDeps)
     if (answered === undefined) return;
     const log = logger.child({ decisionId: answered.id, channel: answered.channelId });
     log.info({ evidenceKind: answered.evidenceKind }, 'customer insight cited');
-    await updateDecisionCard(client, answered, answeredCard(answered, store.decisions.answers(answered.id)), log);
-    await refreshMeetingCard(client, { store, prompts, logger: log }, answered.meetingId);
+    await showAnswer(client, { store, prompts, logger: log }, answered);
   };
 }
