@@ -1,13 +1,11 @@
 import type { webApi } from '@slack/bolt';
-import { decisionCard } from '../blocks/decision-card.js';
 import { escapeMrkdwn, mentionUser } from '../blocks/mrkdwn.js';
 import type { AppDeps } from '../deps.js';
 import { detect } from '../detect/detect.js';
-import { choosePrompt } from '../prompts/choose.js';
 import type { Answer, DecisionRecord } from '../store/decisions.js';
 import { slackMarkupToPlainText } from '../text/plain-text.js';
 import { summarize } from '../text/summary.js';
-import { reactWithInsight } from './decision-cards.js';
+import { keepPermalink, postQuestionCard, reactWithInsight } from './decision-cards.js';
 import { slackErrorCode } from './errors.js';
 
 export interface LoggedDecision {
@@ -80,31 +78,10 @@ export async function postLoggedDecision(
     await reactWithInsight(client, recorded, log);
   } else if (logged.answer !== undefined) {
     decision = store.decisions.answer(recorded.id, { ...logged.answer, answeredBy: logged.userId }, now) ?? recorded;
-  } else if (!cited && !store.channels.get(logged.teamId, logged.channelId, now).muted) {
+  } else {
     const settings = store.channels.get(logged.teamId, logged.channelId, now);
-    const prompt = choosePrompt(prompts, {
-      kind,
-      seed: `${logged.channelId}:${ts}`,
-      lastPromptId: settings.lastPromptId,
-    });
-    try {
-      const card = await client.chat.postMessage({
-        channel: logged.channelId,
-        thread_ts: ts,
-        ...decisionCard(prompt, recorded.id),
-        unfurl_links: false,
-      });
-      if (card.ts !== undefined) store.decisions.attachCard(recorded.id, card.ts, prompt.id, now);
-      store.channels.recordPrompt(logged.teamId, logged.channelId, prompt.id, now);
-    } catch (error) {
-      log.warn({ error: slackErrorCode(error) }, 'could not post the question for a logged decision');
-    }
+    if (!settings.muted) await postQuestionCard(client, { store, prompts }, recorded, settings.lastPromptId, now, log);
   }
-  try {
-    const { permalink } = await client.chat.getPermalink({ channel: logged.channelId, message_ts: ts });
-    if (permalink !== undefined) store.decisions.setPermalink(recorded.id, permalink);
-  } catch (error) {
-    log.debug({ error: slackErrorCode(error) }, 'no permalink');
-  }
+  await keepPermalink(client, { store }, recorded, log);
   return { ok: true, decision };
 }

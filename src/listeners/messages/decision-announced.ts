@@ -1,10 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { decisionCard } from '../../blocks/decision-card.js';
 import type { AppDeps } from '../../deps.js';
 import { detect } from '../../detect/detect.js';
-import { choosePrompt } from '../../prompts/choose.js';
-import { reactWithInsight } from '../../slack/decision-cards.js';
-import { slackErrorCode } from '../../slack/errors.js';
+import { keepPermalink, postQuestionCard, reactWithInsight } from '../../slack/decision-cards.js';
 import { refreshMeetingCard } from '../../slack/meeting-cards.js';
 import { readHumanMessage } from '../../slack/messages.js';
 import type { DecisionRecord } from '../../store/decisions.js';
@@ -17,7 +14,7 @@ type Args = AllMiddlewareArgs & SlackEventMiddlewareArgs<'message'>;
  * when Slack is slow or rate-limited, then react (insight already cited) or ask one question in the thread.
  */
 export function decisionAnnounced(deps: AppDeps) {
-  const { store, clock, logger, prompts, config } = deps;
+  const { store, clock, logger, config } = deps;
 
   async function askInThread(client: Args['client'], decision: DecisionRecord, now: number): Promise<void> {
     const settings = store.channels.get(decision.teamId, decision.channelId, now);
@@ -38,37 +35,7 @@ export function decisionAnnounced(deps: AppDeps) {
       log.info('channel cooling down: decision recorded, no question asked');
       return;
     }
-    const prompt = choosePrompt(prompts, {
-      kind: { category: decision.category, oneWayDoor: decision.oneWayDoor },
-      seed: `${decision.channelId}:${decision.messageTs}`,
-      lastPromptId: settings.lastPromptId,
-    });
-    try {
-      const posted = await client.chat.postMessage({
-        channel: decision.channelId,
-        thread_ts: decision.threadTs ?? decision.messageTs,
-        ...decisionCard(prompt, decision.id),
-        unfurl_links: false,
-        unfurl_media: false,
-      });
-      if (typeof posted.ts === 'string') store.decisions.attachCard(decision.id, posted.ts, prompt.id, now);
-      store.channels.recordPrompt(decision.teamId, decision.channelId, prompt.id, now);
-      log.info({ promptId: prompt.id }, 'asked the customer question');
-    } catch (error) {
-      log.warn({ error: slackErrorCode(error) }, 'could not post the question; the decision stays recorded');
-    }
-  }
-
-  async function keepPermalink(client: Args['client'], decision: DecisionRecord): Promise<void> {
-    try {
-      const { permalink } = await client.chat.getPermalink({
-        channel: decision.channelId,
-        message_ts: decision.messageTs,
-      });
-      if (permalink !== undefined) store.decisions.setPermalink(decision.id, permalink);
-    } catch (error) {
-      logger.debug({ decisionId: decision.id, error: slackErrorCode(error) }, 'no permalink');
-    }
+    await postQuestionCard(client, deps, decision, settings.lastPromptId, now, log);
   }
 
   return async ({ event, context, client }: Args): Promise<void> => {
@@ -112,7 +79,7 @@ export function decisionAnnounced(deps: AppDeps) {
     );
     if (detection.customer) await reactWithInsight(client, decision, logger);
     else await askInThread(client, decision, now);
-    await keepPermalink(client, decision);
+    await keepPermalink(client, deps, decision, logger);
     // Last, so the card can link the decision by its permalink.
     await refreshMeetingCard(client, deps, decision.meetingId);
   };
