@@ -32,25 +32,10 @@ export function decisionCard(prompt: Pick<Prompt, 'text' | 'source'>, decisionId
         type: 'actions',
         block_id: 'decision_answers',
         elements: [
-          {
-            type: 'button',
-            action_id: ActionId.citeInsight,
-            text: { type: 'plain_text', text: 'Cite customer insight' },
-            style: 'primary',
+          ...answerButtons(
+            { cite: ActionId.citeInsight, none: ActionId.noInsightYet, notCustomerFacing: ActionId.notCustomerFacing },
             value,
-          },
-          {
-            type: 'button',
-            action_id: ActionId.noInsightYet,
-            text: { type: 'plain_text', text: 'No insight yet' },
-            value,
-          },
-          {
-            type: 'button',
-            action_id: ActionId.notCustomerFacing,
-            text: { type: 'plain_text', text: 'Not customer-facing' },
-            value,
-          },
+          ),
           {
             type: 'button',
             action_id: ActionId.muteChannel,
@@ -70,4 +55,27 @@ export function decisionCard(prompt: Pick<Prompt, 'text' | 'source'>, decisionId
       },
     ],
   };
+}
+
+/** The three answer buttons, wherever a decision can be answered (its card, the App Home); `value` is its id. */
+export function answerButtons(
+  actionIds: { cite: string; none: string; notCustomerFacing: string },
+  value: string,
+): types.Button[] {
+  return [
+    {
+      type: 'button',
+      action_id: actionIds.cite,
+      text: { type: 'plain_text', text: 'Cite customer insight' },
+      style: 'primary',
+      value,
+    },
+    { type: 'button', action_id: actionIds.none, text: { type: 'plain_text', text: 'No insight yet' }, value },
+    {
+      type: 'button',
+      action_id: actionIds.notCustomerFacing,
+      text: { type: 'plain_text', text: 'Not customer-facing' },
+      value,
+    },
+  ];
 }

@@ -1,10 +1,11 @@
 import type { types } from '@slack/bolt';
 import { citedShare } from '../stats/weekly-counts.js';
 import type { DigestSchedule } from '../store/digest-subscriptions.js';
-import { sparkline } from '../text/sparkline.js';
+import { answerButtons } from './decision-card.js';
 import { ActionId } from './ids.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 import { scheduleLabel } from './subscription-modal.js';
+import { trendText } from './trend.js';
 
 /** Slack refuses a view of more blocks than this. */
 export const MAX_VIEW_BLOCKS = 100;
@@ -71,13 +72,6 @@ function weekHeadline({ thisWeek, trend, timeZone }: HomeDashboard): string {
   );
 }
 
-function trendLine(trend: readonly TrendWeek[]): string {
-  const bars = sparkline(trend.map(citedShare));
-  const perWeek = trend.map((week) => `${week.cited}/${week.cited + week.uncited}`).join(' ');
-  const legend = `the last ${plural(trend.length, 'week')}, oldest first; · = no decisions`;
-  return `Cited share (${legend}): \`${bars}\`\nCited/customer-facing: ${perWeek}`;
-}
-
 function waitingBlocks(decision: WaitingDecision): types.KnownBlock[] {
   const value = String(decision.id);
   const link = decision.permalink === null ? '' : ` · <${decision.permalink}|open in Slack>`;
@@ -86,27 +80,14 @@ function waitingBlocks(decision: WaitingDecision): types.KnownBlock[] {
     mrkdwn(`<#${decision.channelId}>${link}\n${quoted}`),
     {
       type: 'actions',
-      elements: [
+      elements: answerButtons(
         {
-          type: 'button',
-          action_id: ActionId.homeCiteInsight,
-          text: { type: 'plain_text', text: 'Cite customer insight' },
-          style: 'primary',
-          value,
+          cite: ActionId.homeCiteInsight,
+          none: ActionId.homeNoInsightYet,
+          notCustomerFacing: ActionId.homeNotCustomerFacing,
         },
-        {
-          type: 'button',
-          action_id: ActionId.homeNoInsightYet,
-          text: { type: 'plain_text', text: 'No insight yet' },
-          value,
-        },
-        {
-          type: 'button',
-          action_id: ActionId.homeNotCustomerFacing,
-          text: { type: 'plain_text', text: 'Not customer-facing' },
-          value,
-        },
-      ],
+        value,
+      ),
     },
   ];
 }
@@ -124,7 +105,7 @@ export function homeView(dashboard: HomeDashboard): types.HomeView {
   const blocks: types.KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: ':bust_in_silhouette: The empty chair', emoji: true } },
     mrkdwn(weekHeadline(dashboard)),
-    { type: 'context', elements: [{ type: 'mrkdwn', text: trendLine(dashboard.trend) }] },
+    { type: 'context', elements: [{ type: 'mrkdwn', text: trendText(dashboard.trend) }] },
     { type: 'divider' },
     mrkdwn(
       dashboard.waiting.length === 0

@@ -1,6 +1,6 @@
 import { citedShare, totals, type WeekCounts } from '../stats/weekly-counts.js';
-import { sparkline } from '../text/sparkline.js';
 import type { SlackMessage } from './decision-card.js';
+import { trendText } from './trend.js';
 
 export const STATS_PERIODS = { week: 1, month: 4, quarter: 13 } as const;
 export type StatsPeriod = keyof typeof STATS_PERIODS;
@@ -26,9 +26,7 @@ export function statsMessage(channelName: string, period: StatsPeriod, weeks: re
       : `*#${channelName}, ${PERIOD_NAMES[period]}:* ${decided} decision${decided === 1 ? '' : 's'}; ` +
         `*${sum.cited}* cited customer insight${share === null ? '' : ` (${Math.round(share * 100)}%)`}, ` +
         `*${sum.uncited}* without, ${sum.notCustomerFacing} not customer-facing.`;
-  const bars = sparkline(weeks.map(citedShare));
-  const perWeek = weeks.map((week) => `${week.cited}/${week.cited + week.uncited}`).join(' ');
-  const trend = `Cited share, week by week (${weeks.length} weeks, oldest first; · = no decisions): \`${bars}\`\nCited/customer-facing: ${perWeek}`;
+  const trend = trendText(weeks);
   return {
     text: headline.replace(/\*/g, ''),
     blocks: [
