@@ -1,7 +1,6 @@
 import { STATS_PERIODS, type StatsPeriod, statsMessage } from '../../../blocks/stats-message.js';
 import { userTimeZone } from '../../../slack/user-time-zone.js';
 import { weekRanges } from '../../../stats/week-ranges.js';
-import { countByWeek } from '../../../stats/weekly-counts.js';
 import type { Subcommand } from '../subcommand.js';
 
 /** A sparkline of fewer bars than this says little, so `stats week` still shows two months of trend. */
@@ -23,8 +22,6 @@ export const statsSubcommand: Subcommand = async ({ deps, command, text, channel
   }
   const timeZone = await userTimeZone(client, command.user_id, deps.logger);
   const weeks = weekRanges(deps.clock.now(), timeZone, Math.max(STATS_PERIODS[word], MIN_TREND_WEEKS));
-  const from = weeks[0]?.start ?? 0;
-  const to = weeks.at(-1)?.end ?? 0;
-  const decisions = deps.store.decisions.listInChannel(command.team_id, channel.id, from, to);
-  await respond({ response_type: 'ephemeral', ...statsMessage(channel.name, word, countByWeek(weeks, decisions)) });
+  const counts = deps.store.decisions.countByWeekInChannels(command.team_id, [channel.id], weeks);
+  await respond({ response_type: 'ephemeral', ...statsMessage(channel.name, word, counts) });
 };
