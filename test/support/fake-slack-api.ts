@@ -340,6 +340,25 @@ export class FakeSlackApi {
     return { ok: true, view: { id, team_id: this.teamId, ...view } };
   }
 
+  /** One page of channels as Slack pages them: `limit` (default 100) and an opaque `cursor`. */
+  private channelPage(channels: readonly FakeChannel[], args: Args): ResponseBody {
+    const limit = Number(args.limit ?? SLACK_DEFAULT_PAGE_SIZE);
+    if (!Number.isInteger(limit) || limit < 1) {
+      return slackError('invalid_limit');
+    }
+    const cursor = stringArg(args, 'cursor');
+    const offset = cursor === undefined ? 0 : decodeCursor(cursor);
+    if (offset === undefined) {
+      return slackError('invalid_cursor');
+    }
+    const end = offset + limit;
+    return {
+      ok: true,
+      channels: channels.slice(offset, end).map((channel) => this.channelResponse(channel)),
+      response_metadata: { next_cursor: end < channels.length ? encodeCursor(end) : '' },
+    };
+  }
+
   private channelResponse(channel: FakeChannel): ResponseBody {
     return {
       id: channel.id,
@@ -437,21 +456,7 @@ export class FakeSlackApi {
       const listed = [...this.channels.values()].filter((channel) =>
         types.includes(channel.is_private ? 'private_channel' : 'public_channel'),
       );
-      const limit = Number(args.limit ?? SLACK_DEFAULT_PAGE_SIZE);
-      if (!Number.isInteger(limit) || limit < 1) {
-        return slackError('invalid_limit');
-      }
-      const cursor = stringArg(args, 'cursor');
-      const offset = cursor === undefined ? 0 : decodeCursor(cursor);
-      if (offset === undefined) {
-        return slackError('invalid_cursor');
-      }
-      const end = offset + limit;
-      return {
-        ok: true,
-        channels: listed.slice(offset, end).map((channel) => this.channelResponse(channel)),
-        response_metadata: { next_cursor: end < listed.length ? encodeCursor(end) : '' },
-      };
+      return this.channelPage(listed, args);
     },
 
     'conversations.info': (args) => {
@@ -470,21 +475,7 @@ export class FakeSlackApi {
           (user === this.botUserId ? channel.is_member === true : (channel.members ?? []).includes(user)),
       );
       // Paged like conversations.list, so a caller that ignores next_cursor misses channels.
-      const limit = Number(args.limit ?? SLACK_DEFAULT_PAGE_SIZE);
-      if (!Number.isInteger(limit) || limit < 1) {
-        return slackError('invalid_limit');
-      }
-      const cursor = stringArg(args, 'cursor');
-      const offset = cursor === undefined ? 0 : decodeCursor(cursor);
-      if (offset === undefined) {
-        return slackError('invalid_cursor');
-      }
-      const end = offset + limit;
-      return {
-        ok: true,
-        channels: channels.slice(offset, end).map((channel) => this.channelResponse(channel)),
-        response_metadata: { next_cursor: end < channels.length ? encodeCursor(end) : '' },
-      };
+      return this.channelPage(channels, args);
     },
     'conversations.open': (args) => {
       const users = stringArg(args, 'users');
