@@ -334,7 +334,7 @@ export class DecisionRepository {
 
   /**
    * Decisions in the channels given, counted into each week (cited; pending or no insight yet; not customer-facing),
-   * in the order of `weeks`. Dismissed ones are left out, as in `countByWeek`.
+   * in the order of `weeks`. Dismissed ones are left out.
    */
   countByWeekInChannels(teamId: string, channelIds: readonly string[], weeks: readonly WeekRange[]): WeekCounts[] {
     const counted = this.countWeeksInChannels.all({

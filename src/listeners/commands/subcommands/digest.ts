@@ -2,7 +2,6 @@ import { digestMessage } from '../../../blocks/digest-message.js';
 import { buildChannelDigest } from '../../../digest/build-channel-digest.js';
 import { userTimeZone } from '../../../slack/user-time-zone.js';
 import { weekRanges } from '../../../stats/week-ranges.js';
-import { countByWeek } from '../../../stats/weekly-counts.js';
 import type { Subcommand } from '../subcommand.js';
 
 /** The weeks a digest compares against. */
@@ -17,14 +16,16 @@ export const digestSubcommand: Subcommand = async ({ deps, command, text, channe
   const timeZone = await userTimeZone(client, command.user_id, deps.logger);
   const weeks = weekRanges(deps.clock.now(), timeZone, COMPARISON_WEEKS + 1);
   const thisWeek = weeks.at(-1);
-  const from = weeks[0]?.start;
-  if (thisWeek === undefined || from === undefined) return;
-  const decisions = deps.store.decisions.listInChannel(command.team_id, channel.id, from, thisWeek.end);
+  if (thisWeek === undefined) return;
   const digest = buildChannelDigest({
     channelName: channel.name,
     week: thisWeek,
-    decisions,
-    previousWeeks: countByWeek(weeks.slice(0, COMPARISON_WEEKS), decisions),
+    decisions: deps.store.decisions.listInChannel(command.team_id, channel.id, thisWeek.start, thisWeek.end),
+    previousWeeks: deps.store.decisions.countByWeekInChannels(
+      command.team_id,
+      [channel.id],
+      weeks.slice(0, COMPARISON_WEEKS),
+    ),
   });
   if (digest === null) {
     await respond({
