@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { cronError } from './digest/due.js';
+import { isTimeZone } from './time/time-zones.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -51,6 +53,18 @@ const configSchema = z
       .int({ error: 'must be a whole number of minutes (0 turns the cool-down off), e.g. 10' })
       .min(0, { error: 'must be a whole number of minutes (0 turns the cool-down off), e.g. 10' })
       .default(10),
+    DIGEST_CRON: optionalText.default('0 9 * * 1').superRefine((expression, ctx) => {
+      const problem = cronError(expression);
+      if (problem !== null) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `is not a cron expression (${problem}): use five fields, e.g. '0 9 * * 1' for Monday 09:00`,
+        });
+      }
+    }),
+    DIGEST_TZ: optionalText.default('UTC').refine(isTimeZone, {
+      error: 'must be an IANA time zone name, e.g. Europe/Berlin or America/New_York',
+    }),
   })
   .superRefine((env, ctx) => {
     if (env.SLACK_APP_TOKEN === undefined && env.SLACK_SIGNING_SECRET === undefined) {
@@ -74,6 +88,10 @@ export interface Config {
   channels: string[];
   promptsDir: string | undefined;
   promptCooldownMinutes: number;
+  /** When channel digests are posted, in `digestTimeZone`. */
+  digestCron: string;
+  /** The time zone of channel digests: their weeks and DIGEST_CRON. */
+  digestTimeZone: string;
 }
 
 export class ConfigError extends Error {
@@ -101,5 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     channels: parsed.CHANNELS,
     promptsDir: parsed.PROMPTS_DIR,
     promptCooldownMinutes: parsed.PROMPT_COOLDOWN_MINUTES,
+    digestCron: parsed.DIGEST_CRON,
+    digestTimeZone: parsed.DIGEST_TZ,
   };
 }

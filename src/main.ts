@@ -1,8 +1,12 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { createApp } from './app.js';
 import { systemClock } from './clock.js';
 import { ConfigError, loadConfig } from './config.js';
+import { createDigestRunner } from './digest/digest-runner.js';
 import { createLogger } from './logger.js';
 import { BUILT_IN_PROMPTS_DIR, loadPromptLibrary, PromptFileError } from './prompts/load.js';
+import { type DigestScheduler, nodeCronSchedule, startDigestScheduler } from './scheduler.js';
 import { slackErrorCode } from './slack/errors.js';
 import { joinConfiguredChannels } from './slack/join-channels.js';
 import { openStore } from './store/store.js';
@@ -44,11 +48,13 @@ async function main(): Promise<void> {
   }
 
   let stopping = false;
+  let scheduler: DigestScheduler | undefined;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping');
     try {
+      await scheduler?.stop();
       await app.stop();
     } finally {
       store.close();
@@ -66,6 +72,19 @@ async function main(): Promise<void> {
     logger.info({ mode: 'socket', prompts: prompts.prompts.length }, 'empty-chair is running');
   }
   await joinConfiguredChannels(app.client, config.channels, logger);
+
+  const { team_id: teamId } = await app.client.auth.test();
+  if (teamId === undefined) throw new Error('auth.test returned no team_id');
+  const claimant = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  scheduler = startDigestScheduler({
+    runner: createDigestRunner({ config, store, prompts, logger }, app.client, teamId, claimant),
+    clock: systemClock,
+    logger,
+    schedule: nodeCronSchedule,
+    channelCron: config.digestCron,
+    channelTimeZone: config.digestTimeZone,
+  });
+  logger.info({ cron: config.digestCron, timeZone: config.digestTimeZone }, 'digests scheduled');
 }
 
 main().catch((error: unknown) => {

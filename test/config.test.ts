@@ -26,6 +26,8 @@ describe('loadConfig', () => {
       channels: [],
       promptsDir: undefined,
       promptCooldownMinutes: 10,
+      digestCron: '0 9 * * 1',
+      digestTimeZone: 'UTC',
     });
   });
 
@@ -40,8 +42,12 @@ describe('loadConfig', () => {
       CHANNELS: '#product, C0123456,, growth ',
       PROMPTS_DIR: './team-prompts',
       PROMPT_COOLDOWN_MINUTES: '0',
+      DIGEST_CRON: '30 8 * * 1-5',
+      DIGEST_TZ: 'Asia/Kolkata',
     });
     expect(config).toMatchObject({
+      digestCron: '30 8 * * 1-5',
+      digestTimeZone: 'Asia/Kolkata',
       slackAppToken: 'xapp-1',
       port: 8080,
       slackApiUrl: 'http://127.0.0.1:9000/api/',
@@ -65,6 +71,9 @@ describe('loadConfig', () => {
     [{ ...valid, SLACK_API_URL: 'not a url' }, 'SLACK_API_URL must be an http(s) URL'],
     [{ ...valid, LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent'],
     [{ ...valid, PROMPT_COOLDOWN_MINUTES: '-5' }, 'PROMPT_COOLDOWN_MINUTES must be a whole number of minutes'],
+    [{ ...valid, DIGEST_CRON: '0 9 * * 8' }, 'DIGEST_CRON is not a cron expression (day of week: 8 is not valid'],
+    [{ ...valid, DIGEST_CRON: 'mondays' }, "e.g. '0 9 * * 1' for Monday 09:00"],
+    [{ ...valid, DIGEST_TZ: 'Mars/Olympus' }, 'DIGEST_TZ must be an IANA time zone name, e.g. Europe/Berlin'],
   ])('names the bad variable and the fix: %o', (env, expected) => {
     expect(problemsOf(env).join('\n')).toContain(expected);
   });

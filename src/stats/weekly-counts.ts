@@ -12,6 +12,15 @@ export interface WeekCounts extends WeekRange {
   notCustomerFacing: number;
 }
 
+/** One channel's customer-facing decisions in a week and over the weeks before it, for "improved most". */
+export interface ChannelShareCounts {
+  channelId: string;
+  cited: number;
+  uncited: number;
+  citedBefore: number;
+  uncitedBefore: number;
+}
+
 /** Cited share of the decisions that face customers; null when there were none. */
 export function citedShare(counts: Pick<WeekCounts, 'cited' | 'uncited'>): number | null {
   const facing = counts.cited + counts.uncited;

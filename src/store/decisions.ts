@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { DecisionCategory, EvidenceKind } from '../detect/types.js';
-import type { WeekCounts, WeekRange } from '../stats/weekly-counts.js';
+import type { ChannelShareCounts, WeekCounts, WeekRange } from '../stats/weekly-counts.js';
 
 export const ANSWER_STATUSES = ['cited', 'none', 'not-customer-facing', 'dismissed'] as const;
 export type AnswerStatus = (typeof ANSWER_STATUSES)[number];
@@ -171,6 +171,8 @@ export class DecisionRepository {
   private readonly selectAllInChannel;
   private readonly selectInChannels;
   private readonly countWeeksInChannels;
+  private readonly countSharesByChannel;
+  private readonly selectChannelsInWeek;
 
   constructor(private readonly db: Database) {
     this.insert = db.prepare<[Record<string, unknown>], DecisionRow>(`
@@ -233,6 +235,19 @@ export class DecisionRepository {
         ON team_id = @teamId AND created_at >= week_start AND created_at < week_end
           AND channel_id IN (SELECT value FROM json_each(@channelIds))
       GROUP BY week_start`);
+    this.countSharesByChannel = db.prepare<[Record<string, unknown>], ChannelShareCounts>(`
+      SELECT channel_id AS channelId,
+        COUNT(*) FILTER (WHERE created_at >= @weekStart AND status = 'cited') AS cited,
+        COUNT(*) FILTER (WHERE created_at >= @weekStart AND status IN ('pending', 'none')) AS uncited,
+        COUNT(*) FILTER (WHERE created_at < @weekStart AND status = 'cited') AS citedBefore,
+        COUNT(*) FILTER (WHERE created_at < @weekStart AND status IN ('pending', 'none')) AS uncitedBefore
+      FROM decisions
+      WHERE team_id = @teamId AND created_at >= @from AND created_at < @weekEnd
+      GROUP BY channel_id`);
+    this.selectChannelsInWeek = db.prepare<[string, number, number], { channelId: string }>(
+      `SELECT DISTINCT channel_id AS channelId FROM decisions
+       WHERE team_id = ? AND created_at >= ? AND created_at < ? ORDER BY channel_id`,
+    );
   }
 
   /** Records a decision once per message: `undefined` when that message is already recorded. */
@@ -352,5 +367,18 @@ export class DecisionRepository {
         notCustomerFacing: found?.notCustomerFacing ?? 0,
       };
     });
+  }
+
+  /**
+   * Every channel of a workspace with customer-facing counts for `week` and for [from, week.start), the weeks it is
+   * compared with; the candidates for the digest's "improved most" line.
+   */
+  countSharesByChannelInWeek(teamId: string, week: WeekRange, from: number): ChannelShareCounts[] {
+    return this.countSharesByChannel.all({ teamId, weekStart: week.start, weekEnd: week.end, from });
+  }
+
+  /** The channels of a workspace with at least one decision in the week: the ones with something to digest. */
+  channelsWithDecisions(teamId: string, week: WeekRange): string[] {
+    return this.selectChannelsInWeek.all(teamId, week.start, week.end).map((row) => row.channelId);
   }
 }

@@ -43,6 +43,7 @@ function toRecord(row: DigestSubscriptionRow): DigestSubscription {
 export class DigestSubscriptionRepository {
   private readonly select;
   private readonly upsertRow;
+  private readonly selectEnabled;
 
   constructor(db: Database) {
     this.select = db.prepare<[string, string], DigestSubscriptionRow>(
@@ -54,6 +55,14 @@ export class DigestSubscriptionRepository {
       ON CONFLICT (team_id, user_id) DO UPDATE SET enabled = excluded.enabled, weekday = excluded.weekday,
         hour = excluded.hour, time_zone = excluded.time_zone, updated_at = excluded.updated_at
       RETURNING *`);
+    this.selectEnabled = db.prepare<[string], DigestSubscriptionRow>(
+      'SELECT * FROM digest_subscriptions WHERE team_id = ? AND enabled = 1 ORDER BY user_id',
+    );
+  }
+
+  /** Everyone in a workspace who wants the digest by DM. */
+  listEnabled(teamId: string): DigestSubscription[] {
+    return this.selectEnabled.all(teamId).map(toRecord);
   }
 
   /** The person's subscription; undefined when they never set one. */

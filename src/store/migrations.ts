@@ -117,6 +117,34 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'digest deliveries (exactly once per team, target and week), scheduler state',
+    sql: `
+      CREATE TABLE digest_deliveries (
+        id INTEGER PRIMARY KEY,
+        team_id TEXT NOT NULL,
+        target_kind TEXT NOT NULL CHECK (target_kind IN ('channel', 'person')),
+        target_id TEXT NOT NULL,
+        period TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('claimed', 'sent', 'quiet', 'failed')),
+        claimed_by TEXT,
+        lease_until INTEGER,
+        destination TEXT,
+        message_ts TEXT,
+        error TEXT,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        UNIQUE (team_id, target_kind, target_id, period)
+      );
+      CREATE INDEX digest_deliveries_claimed ON digest_deliveries (lease_until) WHERE status = 'claimed';
+
+      CREATE TABLE scheduler_state (
+        name TEXT PRIMARY KEY,
+        value INTEGER NOT NULL
+      );
+    `,
+  },
 ];
 
 /** Runs every pending migration in one transaction, so a failure leaves the schema as it was. */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeSlackApi } from '../support/fake-slack-api.js';
-import { freePort, runNpm, signalGroup } from '../support/processes.js';
+import { freePort, printed, runNpm, signalGroup } from '../support/processes.js';
 
 /** A clean environment: only what a person would set, nothing inherited that could change the outcome. */
 function env(vars: Record<string, string>): NodeJS.ProcessEnv {
@@ -79,7 +79,7 @@ describe('npm start', () => {
     const fake = await FakeSlackApi.start({ channels: [{ id: 'C0PRODUCT', name: 'product' }] });
     try {
       const port = await freePort();
-      const { child, finished } = runNpm(['start', '--silent'], {
+      const bot = runNpm(['start', '--silent'], {
         env: env({
           SLACK_BOT_TOKEN: 'xoxb-1',
           SLACK_SIGNING_SECRET: 'secret',
@@ -90,7 +90,9 @@ describe('npm start', () => {
           LOG_LEVEL: 'info',
         }),
       });
+      const { child, finished } = bot;
       const joined = await fake.waitForCall('conversations.join', undefined, 10_000);
+      await printed(bot, 'digests scheduled');
       expect(joined.args.channel).toBe('C0PRODUCT');
       const health = await fetch(`http://127.0.0.1:${port}/healthz`);
       expect(health.status).toBe(200);
@@ -105,7 +107,12 @@ describe('npm start', () => {
         .map((line) => JSON.parse(line) as { msg: string; component?: string })
         .filter((line) => line.component !== 'bolt')
         .map((line) => line.msg);
-      expect(messages).toEqual(['empty-chair is running', 'joined the channels in CHANNELS', 'stopping']);
+      expect(messages).toEqual([
+        'empty-chair is running',
+        'joined the channels in CHANNELS',
+        'digests scheduled',
+        'stopping',
+      ]);
     } finally {
       await fake.close();
     }

@@ -1,7 +1,14 @@
 import type { AddressInfo } from 'node:net';
 import { App, LogLevel, webApi } from '@slack/bolt';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_BOT_USER_ID, DEFAULT_TEAM_ID, FAKE_BOT_ID, type FakeChannel, FakeSlackApi } from './fake-slack-api.js';
+import {
+  DEFAULT_BOT_USER_ID,
+  DEFAULT_TEAM_ID,
+  FAKE_BOT_ID,
+  type FakeChannel,
+  FakeSlackApi,
+  FILE_UPLOAD_METHOD,
+} from './fake-slack-api.js';
 import {
   type SlackRequestTarget,
   sendCommand,
@@ -11,6 +18,7 @@ import {
 } from './slack-requests.js';
 
 const TOKEN = 'xoxb-fake-token';
+const DIGEST_METADATA = { event_type: 'empty_chair_digest', event_payload: { key: 'T1/channel/C001/2024-W01' } };
 
 const CHANNELS: FakeChannel[] = [
   { id: 'C001', name: 'general', is_member: true },
@@ -241,6 +249,225 @@ describe('FakeSlackApi', () => {
 
       await expect(waiting).rejects.toThrow(/Timed out after 50ms waiting for a matching reactions\.add call/);
       await expect(waiting).rejects.toThrow(/chat\.postMessage \{"channel":"C001","text":"not the one"\}/);
+    });
+  });
+
+  describe('messages', () => {
+    it('keeps posted messages per channel, oldest first, with metadata decoded, and follows updates and deletes', async () => {
+      const blocks = [{ type: 'divider' }];
+      const first = await client.chat.postMessage({ channel: 'C001', text: 'one', blocks, metadata: DIGEST_METADATA });
+      const second = await client.chat.postMessage({ channel: 'C001', text: 'two' });
+      const reply = await client.chat.postMessage({ channel: 'C001', text: 'in thread', thread_ts: first.ts ?? '' });
+      await client.chat.postMessage({ channel: 'C002', text: 'elsewhere' });
+
+      expect(fake.messagesIn('C001')).toEqual([
+        {
+          type: 'message',
+          ts: first.ts,
+          channel: 'C001',
+          text: 'one',
+          blocks,
+          metadata: DIGEST_METADATA,
+          user: 'UBOT',
+          bot_id: 'BBOT',
+        },
+        { type: 'message', ts: second.ts, channel: 'C001', text: 'two', user: 'UBOT', bot_id: 'BBOT' },
+        expect.objectContaining({ ts: reply.ts, text: 'in thread', thread_ts: first.ts }),
+      ]);
+      expect(fake.messagesIn('C999')).toEqual([]);
+
+      await client.chat.update({ channel: 'C001', ts: first.ts ?? '', text: 'one, edited', blocks: [] });
+      await client.chat.delete({ channel: 'C001', ts: second.ts ?? '' });
+
+      expect(fake.messagesIn('C001').map(({ text, blocks }) => ({ text, blocks }))).toEqual([
+        { text: 'one, edited', blocks: [] },
+        { text: 'in thread', blocks: undefined },
+      ]);
+    });
+
+    it('refuses metadata that is not Slack-shaped', async () => {
+      await expect(
+        client.apiCall('chat.postMessage', { channel: 'C001', text: 'x', metadata: { event_type: 'x' } }),
+      ).rejects.toMatchObject({ data: { error: 'invalid_metadata_format' } });
+      expect(fake.messagesIn('C001')).toEqual([]);
+    });
+  });
+
+  describe('conversations.history', () => {
+    async function post(channel: string, count: number): Promise<string[]> {
+      const posted: string[] = [];
+      for (let i = 1; i <= count; i++) {
+        posted.push((await client.chat.postMessage({ channel, text: `m${i}` })).ts ?? '');
+      }
+      return posted;
+    }
+
+    it('pages top-level messages newest first, with thread parents marked and replies left out', async () => {
+      const [m1, m2, m3, m4, m5] = await post('C001', 5);
+      await client.chat.postMessage({ channel: 'C001', text: 'reply', thread_ts: m2 ?? '' });
+
+      const pages: string[][] = [];
+      for await (const page of client.paginate('conversations.history', { channel: 'C001', limit: 2 })) {
+        pages.push(((page as webApi.ConversationsHistoryResponse).messages ?? []).map((message) => message.ts ?? ''));
+      }
+      const first = await client.conversations.history({ channel: 'C001', limit: 2 });
+      const all = await client.conversations.history({ channel: 'C001' });
+
+      expect(pages).toEqual([[m5, m4], [m3, m2], [m1]]);
+      expect(fake.callsTo('conversations.history')[0]?.args.limit).toBe('2');
+      expect(first).toMatchObject({ has_more: true, response_metadata: { next_cursor: expect.any(String) } });
+      expect(all.has_more).toBe(false);
+      expect(all.messages?.find((message) => message.ts === m2)).toMatchObject({ thread_ts: m2, reply_count: 1 });
+      expect(all.messages?.[0]).toEqual({ type: 'message', ts: m5, text: 'm5', user: 'UBOT', bot_id: 'BBOT' });
+    });
+
+    it('keeps a page boundary when a message is posted between pages', async () => {
+      const [m1, m2, m3] = await post('C001', 3);
+
+      const first = await client.conversations.history({ channel: 'C001', limit: 2 });
+      await post('C001', 1);
+      const second = await client.conversations.history({
+        channel: 'C001',
+        limit: 2,
+        cursor: first.response_metadata?.next_cursor ?? '',
+      });
+
+      expect(first.messages?.map((message) => message.ts)).toEqual([m3, m2]);
+      expect(second.messages?.map((message) => message.ts)).toEqual([m1]);
+    });
+
+    it('bounds by oldest and latest, both exclusive', async () => {
+      const [m1, m2, m3, m4] = await post('C001', 4);
+
+      const after = await client.conversations.history({ channel: 'C001', oldest: m2 ?? '' });
+      const between = await client.conversations.history({ channel: 'C001', oldest: m1 ?? '', latest: m4 ?? '' });
+      const fromZero = await client.conversations.history({ channel: 'C001', oldest: '0' });
+
+      expect(after.messages?.map((message) => message.ts)).toEqual([m4, m3]);
+      expect(between.messages?.map((message) => message.ts)).toEqual([m3, m2]);
+      expect(fromZero.messages).toHaveLength(4);
+    });
+
+    it('includes metadata only with include_all_metadata', async () => {
+      await client.chat.postMessage({ channel: 'DUALICE', text: 'digest', metadata: DIGEST_METADATA });
+      await client.chat.postMessage({ channel: 'DUALICE', text: 'plain' });
+
+      const without = await client.conversations.history({ channel: 'DUALICE' });
+      const withMetadata = await client.conversations.history({ channel: 'DUALICE', include_all_metadata: true });
+      const formOne = await client.apiCall('conversations.history', { channel: 'DUALICE', include_all_metadata: '1' });
+
+      expect(without.messages?.some((message) => 'metadata' in message)).toBe(false);
+      expect(withMetadata.messages?.map((message) => message.metadata)).toEqual([undefined, DIGEST_METADATA]);
+      expect(fake.callsTo('conversations.history')[1]?.args.include_all_metadata).toBe('true');
+      expect((formOne as webApi.ConversationsHistoryResponse).messages?.[1]?.metadata).toEqual(DIGEST_METADATA);
+    });
+
+    it('answers an empty history for known channels and DMs, channel_not_found for anything else', async () => {
+      await expect(client.conversations.history({ channel: 'C002' })).resolves.toMatchObject({
+        ok: true,
+        messages: [],
+        has_more: false,
+      });
+      await expect(client.conversations.history({ channel: 'DUBOB' })).resolves.toMatchObject({ messages: [] });
+      await expect(client.conversations.history({ channel: 'C999' })).rejects.toMatchObject({
+        data: { error: 'channel_not_found' },
+      });
+      await expect(client.conversations.history({ channel: 'C001', cursor: 'bm90LWEtY3Vyc29y' })).rejects.toMatchObject(
+        {
+          data: { error: 'invalid_cursor' },
+        },
+      );
+    });
+  });
+
+  describe('hold', () => {
+    it('handles the held call at once but answers only on release', async () => {
+      const held = fake.hold('chat.postMessage');
+      let answered = false;
+      const posting = client.chat.postMessage({ channel: 'C001', text: 'digest' }).then((result) => {
+        answered = true;
+        return result;
+      });
+
+      const call = await held.arrived;
+      const history = await client.conversations.history({ channel: 'C001' });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+
+      expect(call).toMatchObject({ method: 'chat.postMessage', args: { text: 'digest' } });
+      expect(fake.messagesIn('C001')).toMatchObject([{ text: 'digest' }]);
+      expect(history.messages).toMatchObject([{ text: 'digest' }]);
+      expect(answered).toBe(false);
+
+      held.release();
+
+      await expect(posting).resolves.toMatchObject({ ok: true, ts: fake.messagesIn('C001')[0]?.ts });
+      await expect(client.chat.postMessage({ channel: 'C001', text: 'next' })).resolves.toMatchObject({ ok: true });
+    });
+
+    it('survives the client going away before release', async () => {
+      const held = fake.hold('chat.postMessage');
+      const abort = new AbortController();
+      const posting = fetch(`${fake.url}chat.postMessage`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json; charset=utf-8' },
+        body: JSON.stringify({ channel: 'C001', text: 'lost' }),
+        signal: abort.signal,
+      });
+
+      await held.arrived;
+      abort.abort();
+      await expect(posting).rejects.toThrow();
+      held.release();
+
+      await expect(client.auth.test()).resolves.toMatchObject({ ok: true });
+      expect(fake.messagesIn('C001')).toMatchObject([{ text: 'lost' }]);
+    });
+
+    it('does not keep close() from finishing', async () => {
+      const other = await FakeSlackApi.start({ channels: CHANNELS });
+      const held = other.hold('auth.test');
+      const calling = fetch(`${other.url}auth.test`, { method: 'POST' });
+
+      await held.arrived;
+
+      await expect(other.close()).resolves.toBeUndefined();
+      await expect(calling).rejects.toThrow();
+      held.release();
+    });
+  });
+
+  describe('files.uploadV2', () => {
+    it('keeps a binary upload byte for byte, without a channel', async () => {
+      const png = Buffer.concat([
+        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]),
+        Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 151) % 256)),
+      ]);
+
+      const uploaded = await client.files.uploadV2({ file: png, filename: 'x.png', alt_text: 'A rising line' });
+
+      const fileId = (uploaded as { files?: { files?: { id?: string }[] }[] }).files?.[0]?.files?.[0]?.id ?? '';
+      expect(fileId).toMatch(/^F/);
+      expect(fake.fileBytes(fileId)).toEqual(png);
+      expect(fake.fileBytes('F_UNKNOWN')).toBeUndefined();
+      expect(fake.callsTo('files.getUploadURLExternal')[0]?.args).toMatchObject({
+        filename: 'x.png',
+        length: String(png.length),
+        alt_text: 'A rising line',
+      });
+      expect(fake.callsTo(FILE_UPLOAD_METHOD)[0]?.args).toMatchObject({ file_id: fileId, length: png.length });
+      expect(fake.callsTo('files.completeUploadExternal')[0]?.args).toEqual({
+        files: [{ id: fileId, title: 'x.png' }],
+      });
+    });
+
+    it('records text uploads as content', async () => {
+      const csv = 'id,summary\n1,"Straße, café"\n';
+
+      await client.files.uploadV2({ content: csv, filename: 'decisions.csv', channel_id: 'DUALICE' });
+
+      const [upload] = fake.callsTo(FILE_UPLOAD_METHOD);
+      expect(upload?.args.content).toBe(csv);
+      expect(fake.fileBytes(String(upload?.args.file_id))?.toString('utf8')).toBe(csv);
     });
   });
 

@@ -31,6 +31,34 @@ export interface FakeChannel {
   members?: string[];
 }
 
+/** Message metadata as Slack stores it: https://docs.slack.dev/messaging/message-metadata */
+export interface FakeMessageMetadata {
+  event_type: string;
+  event_payload: Record<string, unknown>;
+}
+
+/** A message the bot posted, as the fake keeps it. */
+export interface FakeMessage {
+  type: 'message';
+  ts: string;
+  channel: string;
+  text: string;
+  blocks?: unknown;
+  /** The parent's ts on a thread reply, as posted; conversations.history adds it to parents with replies. */
+  thread_ts?: string;
+  metadata?: FakeMessageMetadata;
+  user: string;
+  bot_id: string;
+}
+
+/** A withheld response; see {@link FakeSlackApi.hold}. */
+export interface HeldResponse {
+  /** Resolves with the held call once it has come in and been handled (so its effects are visible). */
+  arrived: Promise<RecordedCall>;
+  /** Sends the withheld response. Calling it again, or after close(), does nothing. */
+  release(): void;
+}
+
 export interface FakeSlackApiOptions {
   channels?: FakeChannel[];
   botUserId?: string;
@@ -49,7 +77,10 @@ interface HttpReply {
 
 const CALL_RECORDED = 'call';
 export const RESPONSE_URL_METHOD = 'response_url';
-/** The upload step of files.uploadV2 (a POST to the upload_url), recorded with the file's text as `content`. */
+/**
+ * The upload step of files.uploadV2 (a POST to the upload_url), recorded with the file's bytes decoded as UTF-8 text
+ * as `content` and their count as `length`. The exact bytes are kept: {@link FakeSlackApi.fileBytes}.
+ */
 export const FILE_UPLOAD_METHOD = 'file_upload';
 const FIRST_TS_SECONDS = 1_700_000_000;
 const SLACK_DEFAULT_PAGE_SIZE = 100;
@@ -105,36 +136,75 @@ function parseBody(contentType: string | undefined, raw: string): Args | undefin
   return args;
 }
 
+/** Slack's metadata shape, or undefined when the value is not one. */
+function messageMetadata(value: unknown): FakeMessageMetadata | undefined {
+  if (!isRecord(value) || typeof value.event_type !== 'string' || !isRecord(value.event_payload)) return undefined;
+  return { event_type: value.event_type, event_payload: value.event_payload };
+}
+
+/** Form encoding turns `true` into 'true'; Slack also accepts '1'. */
+function booleanArg(args: Args, key: string): boolean {
+  const value = args[key];
+  return value === true || value === 'true' || value === '1' || value === 1;
+}
+
+/** A message ts ("seconds.micros", or a bare or shorter-fraction bound like "0" or "1700000000.5") in microseconds. */
+function tsMicros(ts: string): bigint | undefined {
+  const match = /^(\d+)(?:\.(\d{1,6}))?$/.exec(ts);
+  if (match?.[1] === undefined) return undefined;
+  return BigInt(match[1]) * 1_000_000n + BigInt((match[2] ?? '').padEnd(6, '0'));
+}
+
+/** Slack's `limit`: a positive integer, sent as a string in form bodies. */
+function pageLimit(args: Args): number | undefined {
+  const limit = Number(args.limit ?? SLACK_DEFAULT_PAGE_SIZE);
+  return Number.isInteger(limit) && limit >= 1 ? limit : undefined;
+}
+
 function bearerToken(header: string | undefined): string | undefined {
   const match = header?.match(/^Bearer\s+(\S+)$/i);
   return match?.[1];
 }
 
-async function readBody(request: IncomingMessage): Promise<string> {
+async function readBytes(request: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) {
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
-/** files.uploadV2 posts the file as multipart/form-data; record the file's text, not the form around it. */
-async function readUploadedFile(request: IncomingMessage): Promise<string> {
-  const raw = await readBody(request);
+async function readBody(request: IncomingMessage): Promise<string> {
+  return (await readBytes(request)).toString('utf8');
+}
+
+/**
+ * files.uploadV2 posts the file as multipart/form-data; keep the file's bytes, not the form around them. Parsed from
+ * the raw bytes: decoding the body as text first would mangle binary files (a PNG's 0x89, invalid UTF-8).
+ */
+async function readUploadedFile(request: IncomingMessage): Promise<Buffer> {
+  const raw = await readBytes(request);
   const contentType = request.headers['content-type'];
   if (!contentType?.startsWith('multipart/form-data')) return raw;
-  const [file] = (await new Response(raw, { headers: { 'content-type': contentType } }).formData()).values();
-  return typeof file === 'string' || file === undefined ? (file ?? '') : file.text();
+  const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
+  const [file] = form.values();
+  if (file === undefined) return Buffer.alloc(0);
+  return typeof file === 'string' ? Buffer.from(file, 'utf8') : Buffer.from(await file.arrayBuffer());
 }
 
-/** Slack cursors are opaque base64 strings; this one carries the offset of the next page. */
-function encodeCursor(offset: number): string {
-  return Buffer.from(`offset:${offset}`).toString('base64');
+/**
+ * Slack cursors are opaque base64 strings. conversations.list pages by `offset`; conversations.history by `next_ts`,
+ * the ts (in microseconds) of the newest message on the next page, as Slack's own history cursors do.
+ */
+type CursorKind = 'offset' | 'next_ts';
+
+function encodeCursor(kind: CursorKind, position: number | bigint): string {
+  return Buffer.from(`${kind}:${position}`).toString('base64');
 }
 
-function decodeCursor(cursor: string): number | undefined {
-  const match = /^offset:(\d+)$/.exec(Buffer.from(cursor, 'base64').toString('utf8'));
-  return match?.[1] === undefined ? undefined : Number(match[1]);
+function decodeCursor(kind: CursorKind, cursor: string): bigint | undefined {
+  const match = /^(\w+):(\d+)$/.exec(Buffer.from(cursor, 'base64').toString('utf8'));
+  return match?.[1] === kind && match[2] !== undefined ? BigInt(match[2]) : undefined;
 }
 
 function describeCall(call: RecordedCall): string {
@@ -161,8 +231,15 @@ export class FakeSlackApi {
   private readonly recorded = new EventEmitter();
   private messageCount = 0;
   private fileCount = 0;
-  private readonly uploads = new Map<string, string>();
+  private readonly uploads = new Map<string, Buffer>();
   private viewCount = 0;
+  /** Posted messages per channel, oldest first. */
+  private readonly messages = new Map<string, FakeMessage[]>();
+  /** hold() requests not yet taken by a call, in the order they were made. */
+  private readonly holds: { method: string; arrive: (call: RecordedCall) => void; released: Promise<void> }[] = [];
+  /** Releases of responses being withheld right now, so close() can let their handlers finish. */
+  private readonly withheld = new Set<() => void>();
+  private closed = false;
 
   private constructor(server: Server, options: FakeSlackApiOptions) {
     this.server = server;
@@ -240,17 +317,54 @@ export class FakeSlackApi {
     });
   }
 
-  /** Forgets recorded calls and pending failures; channel membership and reactions persist. */
+  /**
+   * Withholds the response to the next call to `method` (an API method, RESPONSE_URL_METHOD or FILE_UPLOAD_METHOD)
+   * until `release()`. The call is recorded and handled as usual, so a held chat.postMessage is already in
+   * messagesIn() and conversations.history while its poster still waits: Slack got the post, the app never heard.
+   * Several holds on one method take the next calls in turn.
+   */
+  hold(method: string): HeldResponse {
+    let arrive: (call: RecordedCall) => void = () => {};
+    const arrived = new Promise<RecordedCall>((resolve) => {
+      arrive = resolve;
+    });
+    let release: () => void = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    this.holds.push({ method, arrive, released });
+    return { arrived, release };
+  }
+
+  /** Messages posted to `channel` and not deleted, oldest first, thread replies included; copies. */
+  messagesIn(channel: string): FakeMessage[] {
+    return structuredClone(this.messages.get(channel) ?? []);
+  }
+
+  /** The exact bytes uploaded for a file id from files.getUploadURLExternal; a copy. */
+  fileBytes(fileId: string): Buffer | undefined {
+    const bytes = this.uploads.get(fileId);
+    return bytes === undefined ? undefined : Buffer.from(bytes);
+  }
+
+  /**
+   * Forgets recorded calls, pending failures and holds no call has taken yet; channel membership, reactions,
+   * messages and uploads persist.
+   */
   reset(): void {
     this.calls.length = 0;
     this.pendingFailures.clear();
+    this.holds.length = 0;
   }
 
   close(): Promise<void> {
+    this.closed = true;
     return new Promise((resolve, reject) => {
       this.server.close((error) => (error ? reject(error) : resolve()));
       // fetch keeps connections alive, which would otherwise hold close() open until they idle out.
       this.server.closeAllConnections();
+      // Their sockets are gone now; let the handlers of withheld responses finish instead of waiting forever.
+      for (const release of this.withheld) release();
     });
   }
 
@@ -262,21 +376,48 @@ export class FakeSlackApi {
         body: `fake Slack API failed: ${error instanceof Error ? error.stack : String(error)}`,
       }),
     );
+    // A held response may outlive its client (killed meanwhile) or the server (closed meanwhile).
+    if (response.destroyed || request.socket.destroyed) return;
     response.writeHead(reply.status, reply.headers).end(reply.body);
+  }
+
+  /** Waits for release() when a hold() is waiting for this call; handle the call first, so its effects are visible. */
+  private async holdIfAsked(call: RecordedCall): Promise<void> {
+    const index = this.holds.findIndex((hold) => hold.method === call.method);
+    const hold = this.holds[index];
+    if (hold === undefined || this.closed) return;
+    this.holds.splice(index, 1);
+    let release: () => void = () => {};
+    const closing = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    this.withheld.add(release);
+    hold.arrive(call);
+    await Promise.race([hold.released, closing]);
+    this.withheld.delete(release);
   }
 
   private async reply(request: IncomingMessage): Promise<HttpReply> {
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
     if (path.startsWith('/upload/')) {
       const fileId = decodeURIComponent(path.slice('/upload/'.length));
-      const content = await readUploadedFile(request);
-      this.uploads.set(fileId, content);
-      this.record({ method: FILE_UPLOAD_METHOD, args: { file_id: fileId, content }, token: undefined, at: Date.now() });
-      return { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: `OK - ${content.length}` };
+      const bytes = await readUploadedFile(request);
+      this.uploads.set(fileId, bytes);
+      const call: RecordedCall = {
+        method: FILE_UPLOAD_METHOD,
+        args: { file_id: fileId, content: bytes.toString('utf8'), length: bytes.length },
+        token: undefined,
+        at: Date.now(),
+      };
+      this.record(call);
+      await this.holdIfAsked(call);
+      return { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: `OK - ${bytes.length}` };
     }
     if (path.startsWith('/respond/')) {
       const args = parseBody(request.headers['content-type'], await readBody(request)) ?? {};
-      this.record({ method: RESPONSE_URL_METHOD, args, token: undefined, at: Date.now() });
+      const call: RecordedCall = { method: RESPONSE_URL_METHOD, args, token: undefined, at: Date.now() };
+      this.record(call);
+      await this.holdIfAsked(call);
       return { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'ok' };
     }
     if (!path.startsWith('/api/')) {
@@ -285,18 +426,25 @@ export class FakeSlackApi {
     const method = decodeURIComponent(path.slice('/api/'.length));
     const parsed = parseBody(request.headers['content-type'], await readBody(request));
     const { token: bodyToken, ...args } = parsed ?? {};
-    this.record({
+    const call: RecordedCall = {
       method,
       args,
       token: bearerToken(request.headers.authorization) ?? (typeof bodyToken === 'string' ? bodyToken : undefined),
       at: Date.now(),
-    });
+    };
+    this.record(call);
+    const reply = this.apiReply(method, parsed === undefined ? undefined : args);
+    await this.holdIfAsked(call);
+    return reply;
+  }
 
+  /** `args` is undefined when the body could not be parsed. */
+  private apiReply(method: string, args: Args | undefined): HttpReply {
     const failure = this.pendingFailures.get(method)?.shift();
     if (failure) {
       return this.failureReply(failure);
     }
-    if (parsed === undefined) {
+    if (args === undefined) {
       return jsonReply(slackError('invalid_json'));
     }
     // hasOwn, so that a method named like an Object.prototype member ('toString') is still unknown.
@@ -342,20 +490,83 @@ export class FakeSlackApi {
 
   /** One page of channels as Slack pages them: `limit` (default 100) and an opaque `cursor`. */
   private channelPage(channels: readonly FakeChannel[], args: Args): ResponseBody {
-    const limit = Number(args.limit ?? SLACK_DEFAULT_PAGE_SIZE);
-    if (!Number.isInteger(limit) || limit < 1) {
+    const limit = pageLimit(args);
+    if (limit === undefined) {
       return slackError('invalid_limit');
     }
     const cursor = stringArg(args, 'cursor');
-    const offset = cursor === undefined ? 0 : decodeCursor(cursor);
-    if (offset === undefined) {
+    const position = cursor === undefined ? 0n : decodeCursor('offset', cursor);
+    if (position === undefined) {
       return slackError('invalid_cursor');
     }
+    const offset = Number(position);
     const end = offset + limit;
     return {
       ok: true,
       channels: channels.slice(offset, end).map((channel) => this.channelResponse(channel)),
-      response_metadata: { next_cursor: end < channels.length ? encodeCursor(end) : '' },
+      response_metadata: { next_cursor: end < channels.length ? encodeCursor('offset', end) : '' },
+    };
+  }
+
+  /** The message with `ts` in `channel`, with its index in the channel's list. */
+  private findMessage(args: Args): { list: FakeMessage[]; index: number } | undefined {
+    const list = this.messages.get(stringArg(args, 'channel') ?? '');
+    const ts = stringArg(args, 'ts');
+    const index = list?.findIndex((message) => message.ts === ts) ?? -1;
+    return list === undefined || index === -1 ? undefined : { list, index };
+  }
+
+  /**
+   * conversations.history: top-level messages newest first, within the exclusive `oldest`/`latest` bounds, paged by
+   * `limit` and a `next_ts` cursor. Like Slack, metadata only with `include_all_metadata`, and a thread's parent shows
+   * its `thread_ts` and `reply_count`.
+   */
+  private history(args: Args): ResponseBody {
+    const channel = stringArg(args, 'channel');
+    const stored = channel === undefined ? undefined : this.messages.get(channel);
+    if (channel === undefined || (stored === undefined && !this.channels.has(channel) && !channel.startsWith('D'))) {
+      return slackError('channel_not_found');
+    }
+    const limit = pageLimit(args);
+    if (limit === undefined) return slackError('invalid_limit');
+    const oldestArg = stringArg(args, 'oldest');
+    const latestArg = stringArg(args, 'latest');
+    const oldest = oldestArg === undefined ? undefined : tsMicros(oldestArg);
+    const latest = latestArg === undefined ? undefined : tsMicros(latestArg);
+    if (oldestArg !== undefined && oldest === undefined) return slackError('invalid_ts_oldest');
+    if (latestArg !== undefined && latest === undefined) return slackError('invalid_ts_latest');
+    const cursorArg = stringArg(args, 'cursor');
+    const cursor = cursorArg === undefined ? undefined : decodeCursor('next_ts', cursorArg);
+    if (cursorArg !== undefined && cursor === undefined) return slackError('invalid_cursor');
+
+    const messages = stored ?? [];
+    const newestFirst = messages
+      .map((message) => ({ message, at: tsMicros(message.ts) ?? 0n }))
+      .filter(
+        ({ message, at }) =>
+          (message.thread_ts === undefined || message.thread_ts === message.ts) &&
+          (oldest === undefined || at > oldest) &&
+          (latest === undefined || at < latest) &&
+          (cursor === undefined || at <= cursor),
+      )
+      .reverse();
+    const page = newestFirst.slice(0, limit);
+    const next = newestFirst[limit];
+    const includeMetadata = booleanArg(args, 'include_all_metadata');
+    return {
+      ok: true,
+      messages: page.map(({ message }) => {
+        const { channel: _channel, metadata, ...shown } = message;
+        const replyCount = messages.filter((reply) => reply.thread_ts === message.ts && reply.ts !== message.ts).length;
+        return {
+          ...shown,
+          ...(replyCount > 0 ? { thread_ts: message.ts, reply_count: replyCount } : {}),
+          ...(includeMetadata && metadata !== undefined ? { metadata } : {}),
+        };
+      }),
+      has_more: next !== undefined,
+      pin_count: 0,
+      ...(next === undefined ? {} : { response_metadata: { next_cursor: encodeCursor('next_ts', next.at) } }),
     };
   }
 
@@ -386,7 +597,27 @@ export class FakeSlackApi {
       if (channel === undefined) {
         return slackError('channel_not_found');
       }
+      // The WebClient sends metadata JSON-encoded inside the form body; parseBody has decoded it to an object.
+      const metadata = messageMetadata(args.metadata);
+      if (args.metadata !== undefined && metadata === undefined) {
+        return slackError('invalid_metadata_format');
+      }
       const ts = this.nextTs();
+      const threadTs = stringArg(args, 'thread_ts');
+      const stored: FakeMessage = {
+        type: 'message',
+        ts,
+        channel,
+        text: typeof args.text === 'string' ? args.text : '',
+        ...(args.blocks === undefined ? {} : { blocks: args.blocks }),
+        ...(threadTs === undefined ? {} : { thread_ts: threadTs }),
+        ...(metadata === undefined ? {} : { metadata }),
+        user: this.botUserId,
+        bot_id: FAKE_BOT_ID,
+      };
+      const list = this.messages.get(channel) ?? [];
+      list.push(stored);
+      this.messages.set(channel, list);
       return {
         ok: true,
         channel,
@@ -395,14 +626,30 @@ export class FakeSlackApi {
       };
     },
 
-    'chat.update': (args) => ({
-      ok: true,
-      channel: args.channel,
-      ts: args.ts,
-      text: typeof args.text === 'string' ? args.text : '',
-    }),
+    'chat.update': (args) => {
+      const found = this.findMessage(args);
+      const message = found?.list[found.index];
+      if (message !== undefined) {
+        if (typeof args.text === 'string') message.text = args.text;
+        if (args.blocks !== undefined) message.blocks = args.blocks;
+        const metadata = messageMetadata(args.metadata);
+        if (metadata !== undefined) message.metadata = metadata;
+      }
+      return {
+        ok: true,
+        channel: args.channel,
+        ts: args.ts,
+        text: typeof args.text === 'string' ? args.text : '',
+      };
+    },
 
-    'chat.delete': (args) => ({ ok: true, channel: args.channel, ts: args.ts }),
+    'chat.delete': (args) => {
+      const found = this.findMessage(args);
+      found?.list.splice(found.index, 1);
+      return { ok: true, channel: args.channel, ts: args.ts };
+    },
+
+    'conversations.history': (args) => this.history(args),
 
     'chat.postEphemeral': () => ({ ok: true, message_ts: this.nextTs() }),
 

@@ -7,6 +7,7 @@ import { Writable } from 'node:stream';
 import type { App } from '@slack/bolt';
 import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
+import { createDigestRunner, type DigestRunner } from '../../src/digest/digest-runner.js';
 import { createLogger } from '../../src/logger.js';
 import { BUILT_IN_PROMPTS_DIR, loadPromptLibrary } from '../../src/prompts/load.js';
 import { openStore, type Store } from '../../src/store/store.js';
@@ -40,6 +41,8 @@ export interface Harness {
   target: SlackRequestTarget;
   baseUrl: string;
   databasePath: string;
+  /** The weekly digest runner, on the harness clock's terms: call `runDue(clock.now())` or drive it by a scheduler. */
+  digests: DigestRunner;
   /** Runs `/customer-check <text>` and returns what the app answered through the response_url. */
   command(
     text: string,
@@ -81,7 +84,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const prompts = loadPromptLibrary(
     config.promptsDir === undefined ? [BUILT_IN_PROMPTS_DIR] : [BUILT_IN_PROMPTS_DIR, config.promptsDir],
   );
-  const app = createApp({
+  const deps = {
     config,
     store,
     prompts,
@@ -89,7 +92,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     logger: createLogger(config.logLevel, sink),
     processBeforeResponse: true,
     clientOptions: { retryConfig: { retries: 0 } },
-  });
+  };
+  const app = createApp(deps);
   await app.init();
   const server = (await app.start(0)) as Server;
   const { port } = server.address() as AddressInfo;
@@ -102,6 +106,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     target: { url: `${baseUrl}/slack/events`, signingSecret: SIGNING_SECRET },
     baseUrl,
     databasePath,
+    digests: createDigestRunner(deps, app.client, TEAM_ID, 'harness'),
     logs,
     async command(text, fields = {}) {
       const before = fake.callsTo(RESPONSE_URL_METHOD).length;

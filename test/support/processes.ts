@@ -17,6 +17,8 @@ export function runNpm(
 ): {
   child: ChildProcess;
   finished: Promise<Finished>;
+  /** What it printed to stdout so far. */
+  output: () => string;
 } {
   const child = spawn('npm', [...args], {
     cwd: PROJECT_ROOT,
@@ -35,7 +37,7 @@ export function runNpm(
   });
   child.stdin?.end(options.input ?? '');
   const finished = once(child, 'close').then(([code]) => ({ code: code as number | null, stdout, stderr }));
-  return { child, finished };
+  return { child, finished, output: () => stdout };
 }
 
 /** Signals the whole process group started by `runNpm`. */
@@ -52,4 +54,17 @@ export async function freePort(): Promise<number> {
   await once(server, 'close');
   if (address === null || typeof address === 'string') throw new Error('no port');
   return address.port;
+}
+
+/** Resolves once the process has printed `text` on stdout; fails after `timeoutMs` with what it printed. */
+export async function printed(
+  bot: { output: () => string; finished: Promise<Finished> },
+  text: string,
+  timeoutMs = 30_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!bot.output().includes(text)) {
+    if (Date.now() > deadline) throw new Error(`never printed "${text}"; printed:\n${bot.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }

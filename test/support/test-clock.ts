@@ -8,6 +8,10 @@ export class TestClock implements Clock {
     return this.current;
   }
 
+  set(instant: number): void {
+    this.current = instant;
+  }
+
   advance(ms: number): void {
     this.current += ms;
   }

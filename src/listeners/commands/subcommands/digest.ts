@@ -1,11 +1,9 @@
 import { digestMessage } from '../../../blocks/digest-message.js';
-import { buildChannelDigest } from '../../../digest/build-channel-digest.js';
+import { buildDigest } from '../../../digest/build-digest.js';
+import { DigestInputs } from '../../../digest/digest-input.js';
 import { userTimeZone } from '../../../slack/user-time-zone.js';
-import { weekRanges } from '../../../stats/week-ranges.js';
+import { isoWeekKey, weekContaining } from '../../../stats/week-ranges.js';
 import type { Subcommand } from '../subcommand.js';
-
-/** The weeks a digest compares against. */
-const COMPARISON_WEEKS = 4;
 
 /** `digest`: this week so far, as the weekly digest will show it, only to the asker. */
 export const digestSubcommand: Subcommand = async ({ deps, command, text, channel, client, respond }) => {
@@ -14,19 +12,19 @@ export const digestSubcommand: Subcommand = async ({ deps, command, text, channe
     return;
   }
   const timeZone = await userTimeZone(client, command.user_id, deps.logger);
-  const weeks = weekRanges(deps.clock.now(), timeZone, COMPARISON_WEEKS + 1);
-  const thisWeek = weeks.at(-1);
-  if (thisWeek === undefined) return;
-  const digest = buildChannelDigest({
-    channelName: channel.name,
-    week: thisWeek,
-    decisions: deps.store.decisions.listInChannel(command.team_id, channel.id, thisWeek.start, thisWeek.end),
-    previousWeeks: deps.store.decisions.countByWeekInChannels(
-      command.team_id,
-      [channel.id],
-      weeks.slice(0, COMPARISON_WEEKS),
-    ),
-  });
+  const week = weekContaining(deps.clock.now(), timeZone);
+  const digestChannel = { id: channel.id, name: channel.name };
+  const digest = buildDigest(
+    new DigestInputs(deps.store).read({
+      teamId: command.team_id,
+      audience: { kind: 'channel', channel: digestChannel },
+      week,
+      period: isoWeekKey(week, timeZone),
+      timeZone,
+      // The preview compares the channel with itself; the weekly post also names the public channel that improved most.
+      visibleChannels: [digestChannel],
+    }),
+  );
   if (digest === null) {
     await respond({
       response_type: 'ephemeral',
@@ -36,7 +34,7 @@ export const digestSubcommand: Subcommand = async ({ deps, command, text, channe
   }
   const question =
     digest.mostAskedPromptId === null ? null : (deps.prompts.byId(digest.mostAskedPromptId)?.text ?? null);
-  const preview = digestMessage(digest, timeZone, question);
+  const preview = digestMessage(digest, question);
   await respond({
     response_type: 'ephemeral',
     text: preview.text,
