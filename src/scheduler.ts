@@ -52,6 +52,7 @@ export function startDigestScheduler(options: {
     caughtUp: tick(),
     stop: async () => {
       await Promise.all(tasks.map((task) => task.stop()));
+      await runner.settled();
     },
   };
 }

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { ConfigError, loadCliConfig, loadConfig } from '../src/config.js';
 
 const valid = { SLACK_BOT_TOKEN: 'xoxb-1-2', SLACK_SIGNING_SECRET: 'secret' };
 
-function problemsOf(env: Record<string, string>): readonly string[] {
+function problemsOf(
+  env: Record<string, string>,
+  load: (env: NodeJS.ProcessEnv) => unknown = loadConfig,
+): readonly string[] {
   try {
-    loadConfig(env);
+    load(env);
   } catch (error) {
     if (error instanceof ConfigError) return error.problems;
     throw error;
@@ -80,5 +83,52 @@ describe('loadConfig', () => {
 
   it('reports every bad variable at once', () => {
     expect(problemsOf({ ...valid, PORT: 'x', LOG_LEVEL: 'y' })).toHaveLength(2);
+  });
+});
+
+describe('loadCliConfig', () => {
+  it('needs no Slack variables, and logs only warnings by default', () => {
+    expect(loadCliConfig({})).toEqual({
+      slackBotToken: undefined,
+      slackApiUrl: 'https://slack.com/api/',
+      databasePath: './data/empty-chair.db',
+      logLevel: 'warn',
+      promptsDir: undefined,
+      digestCron: '0 9 * * 1',
+      digestTimeZone: 'UTC',
+    });
+  });
+
+  it('reads the variables it shares with the bot as the bot does, and ignores the bot-only ones', () => {
+    expect(
+      loadCliConfig({
+        SLACK_BOT_TOKEN: ' xoxb-1 ',
+        SLACK_API_URL: 'http://127.0.0.1:9000/api/',
+        DATABASE_PATH: '/tmp/x.db',
+        LOG_LEVEL: 'debug',
+        PROMPTS_DIR: './team-prompts',
+        DIGEST_TZ: 'Asia/Kolkata',
+        PORT: 'eighty',
+        SLACK_APP_TOKEN: 'not-an-app-token',
+      }),
+    ).toEqual({
+      slackBotToken: 'xoxb-1',
+      slackApiUrl: 'http://127.0.0.1:9000/api/',
+      databasePath: '/tmp/x.db',
+      logLevel: 'debug',
+      promptsDir: './team-prompts',
+      digestCron: '0 9 * * 1',
+      digestTimeZone: 'Asia/Kolkata',
+    });
+  });
+
+  it.each([
+    [{ SLACK_BOT_TOKEN: 'xoxp-user-token' }, "SLACK_BOT_TOKEN must be a bot token starting with 'xoxb-'"],
+    [{ SLACK_API_URL: 'https://slack.com/' }, 'SLACK_API_URL must end with /api/'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent'],
+    [{ DIGEST_CRON: 'mondays' }, "e.g. '0 9 * * 1' for Monday 09:00"],
+    [{ DIGEST_TZ: 'Mars/Olympus' }, 'DIGEST_TZ must be an IANA time zone name, e.g. Europe/Berlin'],
+  ])('names the bad variable with the same fix as the bot: %o', (env, expected) => {
+    expect(problemsOf(env, loadCliConfig).join('\n')).toContain(expected);
   });
 });

@@ -1,5 +1,6 @@
 import { webApi } from '@slack/bolt';
 import { digestMessage } from '../blocks/digest-message.js';
+import type { Config } from '../config.js';
 import type { AppDeps } from '../deps.js';
 import { toBoltLogger } from '../logger.js';
 import { slackErrorCode } from '../slack/errors.js';
@@ -20,6 +21,12 @@ export const CATCH_UP_WEEKS = 12;
 const EPOCH = 'digest_epoch';
 
 export type DeliveryOutcome = 'sent' | 'quiet' | 'taken' | 'failed' | 'retry' | 'unknown';
+
+/** What became of a digest posted on request; `delivery` is the ledger's row for the week: where and when it went. */
+export interface ChannelPost {
+  outcome: DeliveryOutcome | 'digests-off' | 'not-in-channel';
+  delivery: DigestDelivery | undefined;
+}
 
 export interface RunSummary {
   sent: number;
@@ -85,6 +92,38 @@ export class DigestRunner {
     const run = this.queue.then(() => this.run(now));
     this.queue = run.catch(() => undefined);
     return run;
+  }
+
+  /** Resolves once the runs started so far are over, so shutdown never closes the store under a post. */
+  async settled(): Promise<void> {
+    await this.queue;
+  }
+
+  /**
+   * Posts one channel's digest for a finished week now, through the same ledger as the schedule: a week the ledger
+   * already has is not posted again ('taken', with its row). Digests turned off, or a channel the bot is not in, are
+   * not claimed. A week still running must not come here: its row would stop the whole week's digest going out.
+   */
+  postChannelDigest(channelId: string, period: string, now: number): Promise<ChannelPost> {
+    const run = this.queue.then(() => this.postChannel(channelId, period, now));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async postChannel(channelId: string, period: string, now: number): Promise<ChannelPost> {
+    const { store } = this.options.deps;
+    const { teamId, channelSchedule } = this.options;
+    const target: DigestTarget = { teamId, kind: 'channel', id: channelId };
+    const recorded = store.deliveries.get(target, period);
+    if (recorded !== undefined) return { outcome: 'taken', delivery: recorded };
+    const { digestEnabled } = store.channels.get(teamId, channelId, now);
+    if (!digestEnabled) return { outcome: 'digests-off', delivery: undefined };
+    const cache = new RunCache(this.options);
+    const channel = (await cache.channels()).get(channelId);
+    if (channel === undefined || !channel.isMember) return { outcome: 'not-in-channel', delivery: undefined };
+    const week = parseIsoWeek(period, channelSchedule.timeZone);
+    const outcome = await this.deliver(target, period, now, () => this.channelDigest(channel, week, period, cache));
+    return { outcome, delivery: store.deliveries.get(target, period) };
   }
 
   private async run(now: number): Promise<RunSummary> {
@@ -321,9 +360,11 @@ export class DigestRunner {
   }
 }
 
-/** The runner for an app: its client for reads, and a client of its own for posts, which never retries. */
+/** The runner for an app (or the CLI): its client for reads, and a client of its own for posts, which never retries. */
 export function createDigestRunner(
-  deps: Pick<AppDeps, 'config' | 'store' | 'prompts' | 'logger' | 'clientOptions'>,
+  deps: Pick<AppDeps, 'store' | 'prompts' | 'logger' | 'clientOptions'> & {
+    config: Pick<Config, 'slackBotToken' | 'slackApiUrl' | 'digestCron' | 'digestTimeZone'>;
+  },
   client: webApi.WebClient,
   teamId: string,
   claimant: string,

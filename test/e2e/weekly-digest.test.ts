@@ -175,6 +175,26 @@ describe('the weekly digest', () => {
     expect(postedTo(harness).filter((channel) => channel === 'DU0CAROL')).toHaveLength(1);
   });
 
+  it('stops only after a run in flight has finished, so the store is never closed under a post', async () => {
+    harness.clock.set(at('2026-11-23T07:00:00Z'));
+    seed(harness, 'C0PRODUCT', at('2026-11-17T09:00:00Z'));
+    const scheduler = await startScheduler();
+    const post = harness.fake.hold('chat.postMessage');
+    const tick = tickAt('2026-11-23T08:00:00Z');
+    await post.arrived;
+    let stopped = false;
+    const stopping = scheduler.stop().then(() => {
+      stopped = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(stopped).toBe(false);
+    post.release();
+    await Promise.all([tick, stopping]);
+    expect(
+      harness.store.deliveries.get({ teamId: TEAM_ID, kind: 'channel', id: 'C0PRODUCT' }, '2026-W47')?.status,
+    ).toBe('sent');
+  });
+
   it('posts nothing for a quiet week', async () => {
     harness.clock.set(at('2026-11-23T07:00:00Z'));
     harness.store.subscriptions.upsert(
