@@ -24,10 +24,12 @@ export interface DigestRequest {
 
 /**
  * Reads what a digest needs from the store. Every reader of the same week shares one per-channel count, so a run over
- * 500 channels asks the store for it once.
+ * 500 channels asks the store for it once, and the trend's weeks, worked out once per time zone.
  */
 export class DigestInputs {
   private readonly sharesByWeek = new Map<string, ChannelShareCounts[]>();
+  // Twelve weeks in a time zone take about a millisecond to work out: more than the store takes for a channel's counts.
+  private readonly trendWeeksByWeek = new Map<string, WeekRange[]>();
 
   constructor(private readonly store: Store) {}
 
@@ -36,7 +38,7 @@ export class DigestInputs {
     const ownChannels = audience.kind === 'channel' ? [audience.channel] : request.visibleChannels;
     const ownIds = ownChannels.map((channel) => channel.id);
     const channels = new Map([...request.visibleChannels, ...ownChannels].map((channel) => [channel.id, channel]));
-    const trendWeeks = weekRanges(week.start, timeZone, TREND_WEEKS);
+    const trendWeeks = this.trendWeeks(week, timeZone);
     return {
       audience,
       week,
@@ -50,6 +52,16 @@ export class DigestInputs {
       channels: [...channels.values()],
       channelCounts: this.shares(teamId, week, trendWeeks).filter((counts) => channels.has(counts.channelId)),
     };
+  }
+
+  private trendWeeks(week: WeekRange, timeZone: string): WeekRange[] {
+    const key = `${timeZone}:${week.start}`;
+    let weeks = this.trendWeeksByWeek.get(key);
+    if (weeks === undefined) {
+      weeks = weekRanges(week.start, timeZone, TREND_WEEKS);
+      this.trendWeeksByWeek.set(key, weeks);
+    }
+    return weeks;
   }
 
   private shares(teamId: string, week: WeekRange, trendWeeks: readonly WeekRange[]): ChannelShareCounts[] {

@@ -1,3 +1,4 @@
+import { dayLabel } from '../time/zoned-time.js';
 import type { Digest } from './build-digest.js';
 
 /** The sentences a digest is made of, as plain text; Block Kit and the CLI's text share them so they never drift. */
@@ -7,8 +8,7 @@ export const percent = (share: number) => `${Math.round(share * 100)}%`;
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 export function weekLabel(digest: Pick<Digest, 'week' | 'timeZone'>): string {
-  const day = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: digest.timeZone });
-  return day.format(digest.week.start);
+  return dayLabel(digest.week.start, digest.timeZone);
 }
 
 export function digestTitle(digest: Digest): string {

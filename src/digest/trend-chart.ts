@@ -1,4 +1,5 @@
 import { citedShare, type WeekCounts } from '../stats/weekly-counts.js';
+import { dayLabel } from '../time/zoned-time.js';
 
 const WIDTH = 800;
 const HEIGHT = 400;
@@ -35,10 +36,6 @@ export function escapeXml(text: string): string {
 const num = (value: number) => String(Math.round(value * 100) / 100);
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
-
-function weekLabel(start: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone }).format(start);
-}
 
 /** The smallest 1, 2 or 5 times a power of ten that covers `max` in MAX_TICKS steps; never below 1, counts are whole. */
 function niceStep(max: number): number {
@@ -114,7 +111,7 @@ export function trendChartSvg(weeks: readonly WeekCounts[], timeZone: string): s
       const attributes = `font-size="11" font-weight="bold" text-anchor="middle" fill="${COLOURS.cited}"`;
       shapes.push(text(centre, top - 6, percent(share), attributes));
     }
-    const label = weekLabel(week.start, timeZone);
+    const label = dayLabel(week.start, timeZone);
     shapes.push(text(centre, PLOT.bottom + 20, label, `font-size="12" text-anchor="middle" fill="${COLOURS.axis}"`));
     return shapes;
   });
@@ -139,13 +136,13 @@ export function trendChartAltText(weeks: readonly WeekCounts[], timeZone: string
   const facing = last.cited + last.uncited;
   const share = citedShare(last);
   // Named by date, not "this week": the digest goes out after its week is over.
-  const lastWeek = `Week of ${weekLabel(last.start, timeZone)}`;
+  const lastWeek = `Week of ${dayLabel(last.start, timeZone)}`;
   const thisWeek =
     share === null
       ? `${lastWeek}: no customer-facing decisions.`
       : `${lastWeek}: ${last.cited} of ${facing} cited (${percent(share)}).`;
   const series =
-    `Decisions per week, ${weekLabel(first.start, timeZone)} to ${weekLabel(last.start, timeZone)}: ` +
+    `Decisions per week, ${dayLabel(first.start, timeZone)} to ${dayLabel(last.start, timeZone)}: ` +
     `cited customer insight ${weeks.map((week) => week.cited).join(', ')}; ` +
     `without ${weeks.map((week) => week.uncited).join(', ')}.`;
   // Only a far longer series than the digest's 12 weeks could run past the limit; the last week's numbers always stay.

@@ -153,6 +153,67 @@ function toRecord(row: DecisionRow): DecisionRecord {
   };
 }
 
+// Every channel of the workspace that has a decision, one index seek per channel: without ANALYZE SQLite has no skip
+// scan, and a DISTINCT over the index would read every decision the workspace ever had.
+const WORKSPACE_CHANNELS = `
+  workspace_channels (channel_id) AS (
+    SELECT MIN(channel_id) FROM decisions WHERE team_id = @teamId
+    UNION ALL
+    SELECT (SELECT MIN(channel_id) FROM decisions WHERE team_id = @teamId AND channel_id > workspace_channels.channel_id)
+    FROM workspace_channels WHERE channel_id IS NOT NULL
+  )`;
+
+/**
+ * What the weekly digest asks the store, by the method that asks it; exported so their query plans can be checked
+ * (test/store/digest-query-plans.test.ts, `npm run bench:digest`). Named parameters only, so one set binds them all.
+ * Each reads decisions_by_channel_time_status one channel and one time range at a time.
+ */
+export const DIGEST_SQL = {
+  listInChannel: `
+    SELECT * FROM decisions WHERE team_id = @teamId AND channel_id = @channelId AND created_at >= @from AND created_at < @to
+    ORDER BY created_at, id`,
+  // Channel ids and weeks arrive as JSON arrays, so one prepared statement serves any number of them.
+  listInChannels: `
+    SELECT * FROM decisions
+    WHERE team_id = @teamId AND created_at >= @from AND created_at < @to
+      AND channel_id IN (SELECT value FROM json_each(@channelIds))
+    ORDER BY created_at, id`,
+  // Weeks drive the join, in order: a range per week and channel instead of every decision of the channels, and the
+  // groups come out already in week order, so only the dozen weeks are sorted, never the decisions.
+  countByWeekInChannels: `
+    WITH weeks (week_start, week_end) AS MATERIALIZED (
+      SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(@weeks) ORDER BY 1
+    )
+    SELECT week_start AS start,
+      COUNT(*) FILTER (WHERE status = 'cited') AS cited,
+      COUNT(*) FILTER (WHERE status IN ('pending', 'none')) AS uncited,
+      COUNT(*) FILTER (WHERE status = 'not-customer-facing') AS notCustomerFacing
+    FROM weeks CROSS JOIN decisions
+      ON team_id = @teamId AND created_at >= week_start AND created_at < week_end
+        AND channel_id IN (SELECT value FROM json_each(@channelIds))
+    GROUP BY week_start`,
+  // Channel by channel through the index, so rows arrive grouped and the weeks of the whole workspace need no sort.
+  countSharesByChannelInWeek: `
+    WITH RECURSIVE ${WORKSPACE_CHANNELS.trim()}
+    SELECT channel_id AS channelId,
+      COUNT(*) FILTER (WHERE created_at >= @weekStart AND status = 'cited') AS cited,
+      COUNT(*) FILTER (WHERE created_at >= @weekStart AND status IN ('pending', 'none')) AS uncited,
+      COUNT(*) FILTER (WHERE created_at < @weekStart AND status = 'cited') AS citedBefore,
+      COUNT(*) FILTER (WHERE created_at < @weekStart AND status IN ('pending', 'none')) AS uncitedBefore
+    FROM decisions
+    WHERE team_id = @teamId AND created_at >= @from AND created_at < @weekEnd
+      AND channel_id IN (SELECT channel_id FROM workspace_channels)
+    GROUP BY channel_id`,
+  channelsWithDecisions: `
+    WITH RECURSIVE ${WORKSPACE_CHANNELS.trim()}
+    SELECT channel_id AS channelId FROM workspace_channels
+    WHERE EXISTS (
+      SELECT 1 FROM decisions
+      WHERE team_id = @teamId AND channel_id = workspace_channels.channel_id AND created_at >= @from AND created_at < @to
+    )
+    ORDER BY channel_id`,
+} as const;
+
 /** Decisions and the answers given to them; a decision's current answer lives on its row, every answer in `answers`. */
 export class DecisionRepository {
   private readonly insert;
@@ -205,48 +266,24 @@ export class DecisionRepository {
         confidence = @confidence, detected_evidence = @detectedEvidence, updated_at = @now
       WHERE id = @id`);
     this.deleteById = db.prepare<[number]>('DELETE FROM decisions WHERE id = ?');
-    this.selectInChannel = db.prepare<[string, string, number, number], DecisionRow>(
-      `SELECT * FROM decisions WHERE team_id = ? AND channel_id = ? AND created_at >= ? AND created_at < ?
-       ORDER BY created_at, id`,
-    );
+    this.selectInChannel = db.prepare<[Record<string, unknown>], DecisionRow>(DIGEST_SQL.listInChannel);
     this.countAll = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM decisions');
     this.selectForMeeting = db.prepare<[number], DecisionRow>(
       'SELECT * FROM decisions WHERE meeting_id = ? ORDER BY created_at, id',
     );
-    // Served by decisions_by_channel_time (its rowid is the id), so even a large channel needs no sort.
+    // Served by decisions_by_channel_time_status (created_at, then id), so even a large channel needs no sort.
     this.selectAllInChannel = db.prepare<[string, string], DecisionRow>(
       'SELECT * FROM decisions WHERE team_id = ? AND channel_id = ? ORDER BY created_at, id',
     );
-    // Channel ids and weeks arrive as JSON arrays, so one prepared statement serves any number of them.
-    this.selectInChannels = db.prepare<[Record<string, unknown>], DecisionRow>(`
-      SELECT * FROM decisions
-      WHERE team_id = @teamId AND created_at >= @from AND created_at < @to
-        AND channel_id IN (SELECT value FROM json_each(@channelIds))
-      ORDER BY created_at, id`);
-    this.countWeeksInChannels = db.prepare<[Record<string, unknown>], Omit<WeekCounts, 'end'>>(`
-      WITH weeks (week_start, week_end) AS (
-        SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(@weeks)
-      )
-      SELECT week_start AS start,
-        COUNT(*) FILTER (WHERE status = 'cited') AS cited,
-        COUNT(*) FILTER (WHERE status IN ('pending', 'none')) AS uncited,
-        COUNT(*) FILTER (WHERE status = 'not-customer-facing') AS notCustomerFacing
-      FROM weeks JOIN decisions
-        ON team_id = @teamId AND created_at >= week_start AND created_at < week_end
-          AND channel_id IN (SELECT value FROM json_each(@channelIds))
-      GROUP BY week_start`);
-    this.countSharesByChannel = db.prepare<[Record<string, unknown>], ChannelShareCounts>(`
-      SELECT channel_id AS channelId,
-        COUNT(*) FILTER (WHERE created_at >= @weekStart AND status = 'cited') AS cited,
-        COUNT(*) FILTER (WHERE created_at >= @weekStart AND status IN ('pending', 'none')) AS uncited,
-        COUNT(*) FILTER (WHERE created_at < @weekStart AND status = 'cited') AS citedBefore,
-        COUNT(*) FILTER (WHERE created_at < @weekStart AND status IN ('pending', 'none')) AS uncitedBefore
-      FROM decisions
-      WHERE team_id = @teamId AND created_at >= @from AND created_at < @weekEnd
-      GROUP BY channel_id`);
-    this.selectChannelsInWeek = db.prepare<[string, number, number], { channelId: string }>(
-      `SELECT DISTINCT channel_id AS channelId FROM decisions
-       WHERE team_id = ? AND created_at >= ? AND created_at < ? ORDER BY channel_id`,
+    this.selectInChannels = db.prepare<[Record<string, unknown>], DecisionRow>(DIGEST_SQL.listInChannels);
+    this.countWeeksInChannels = db.prepare<[Record<string, unknown>], Omit<WeekCounts, 'end'>>(
+      DIGEST_SQL.countByWeekInChannels,
+    );
+    this.countSharesByChannel = db.prepare<[Record<string, unknown>], ChannelShareCounts>(
+      DIGEST_SQL.countSharesByChannelInWeek,
+    );
+    this.selectChannelsInWeek = db.prepare<[Record<string, unknown>], { channelId: string }>(
+      DIGEST_SQL.channelsWithDecisions,
     );
   }
 
@@ -325,7 +362,7 @@ export class DecisionRepository {
 
   /** A channel's decisions created in [from, to), oldest first. */
   listInChannel(teamId: string, channelId: string, from: number, to: number): DecisionRecord[] {
-    return this.selectInChannel.all(teamId, channelId, from, to).map(toRecord);
+    return this.selectInChannel.all({ teamId, channelId, from, to }).map(toRecord);
   }
 
   count(): number {
@@ -379,6 +416,6 @@ export class DecisionRepository {
 
   /** The channels of a workspace with at least one decision in the week: the ones with something to digest. */
   channelsWithDecisions(teamId: string, week: WeekRange): string[] {
-    return this.selectChannelsInWeek.all(teamId, week.start, week.end).map((row) => row.channelId);
+    return this.selectChannelsInWeek.all({ teamId, from: week.start, to: week.end }).map((row) => row.channelId);
   }
 }

@@ -80,3 +80,18 @@ export function fromZoned(local: LocalDateTime, timeZone: string): number {
   if (wallClockAsUtc(later, timeZone) === wanted) return later;
   return wanted - before;
 }
+
+const dayLabels = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * "Nov 16": a day as week labels show it. Formatters are cached per zone: each one holds native memory V8 does not
+ * count, so a weekly run that made one per label grew by hundreds of megabytes before a collection.
+ */
+export function dayLabel(instant: number, timeZone: string): string {
+  let format = dayLabels.get(timeZone);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone });
+    dayLabels.set(timeZone, format);
+  }
+  return format.format(instant);
+}
