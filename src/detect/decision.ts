@@ -12,7 +12,7 @@ import { anyOf, re } from './regex.js';
  * policy:     a rule with no subject ("from now on", "going with B."), so personal plans must be ruled out.
  * commitment: "we'll ship …", "we're moving …": also how status updates and incident notes talk.
  */
-type Strength = 'explicit' | 'committed' | 'policy' | 'commitment';
+export type Strength = 'explicit' | 'committed' | 'policy' | 'commitment';
 
 interface DecisionSignal {
   readonly strength: Strength;
@@ -27,6 +27,9 @@ export interface DecisionVerdict {
   readonly confidence: number;
   /** The sentences that carry the decision, for classifying it. */
   readonly sentences: readonly string[];
+  /** Signals found and kept, and signals found but vetoed: features for the model. */
+  readonly accepted: ReadonlySet<Strength>;
+  readonly vetoed: ReadonlySet<Strength>;
 }
 
 const CONFIDENCE: Readonly<Record<Strength, number>> = {
@@ -291,6 +294,61 @@ const VETO: Readonly<Record<Strength, RegExp>> = {
   commitment: anyOf([...UNIVERSAL_VETOES, ...HEDGE, ...OPERATIONAL]),
 };
 
+/**
+ * How terse and implicit announcements read when no signal phrase is there ("The pause offer stays.", "Killing it in
+ * the next release."). Too loose to decide on their own (status updates read the same), they are features the model
+ * weighs against the rest of the message, and only count in a sentence no veto applies to.
+ */
+const IMPLICIT_CUES: ReadonlyArray<readonly [string, RegExp]> = [
+  ['stays', /\b(?:stays?|remains?|is staying|are staying|stays? (?:on|off|as is|live|put))\b/],
+  [
+    'goes',
+    /\b(?:goes|go|is going|are going|moves?|is moving|are moving) (?:away|to|into|ahead|from|back|live|read-only|async|out|up)\b|\bis gone\b|\bgets? (?:cut|dropped|merged|archived|pulled|replaced|killed)\b|\bis (?:pulled|protected|capped|locked|the default)\b|\bbecomes?\b|\bcomes? out\b|\bturns? off\b|\bends? (?:with|on)\b|\bend-of-life\b/,
+  ],
+  [
+    'final',
+    /\b(?:that's|that is|this is|it's|is|are) (?:final|the plan|locked|a go|decided|confirmed)\b|\b(?:done deal|no more debate|locked in|green light|closing (?:this|the loop|it)|to close the loop|confirmed|final(?! (?:sign-?off|say|approval|decision|review)))\b/,
+  ],
+  ['it-is', /\b[a-z0-9]+ it is\b|^(?:yep|yes|ok|okay|fine)?[, ]*(?:go|doing it|done)\b/],
+  [
+    'opening-verb',
+    /^(?:sunsetting|keeping|cutting|turning|renaming|rolling|shipping|making|reverting|locking|quarantining|killing|moving|ditching|going|dropping|adding|pulling|pushing|ending|opening|building|launching|switching|removing|pausing|freezing|publishing|hiring|postponing|delaying|deprecating|retiring|replacing|swapping|merging|splitting|capping|raising|lowering)\b/,
+  ],
+  [
+    'we-do',
+    /\bwe(?:'re| are| r)? (?:doing|building|keeping|keep|go|build|postpone|ship|drop|cut|kill|add|adding|pulling|pull|publishing|publish|putting|put|ending|end|opening|open|hiring (?:a|an|\d+|two|three)|hire (?:a|an|\d+|two|three)|making|make|saying no|not staffing|using|use)\b/,
+  ],
+  [
+    'from-when',
+    re(
+      `\\b(?:from|starting|starts|effective|as of|on|by) (?:monday|tuesday|wednesday|thursday|friday|tomorrow|tmrw|tonight|today|next (?:week|sprint|release|month|quarter)|the \\d+(?:st|nd|rd|th)|${MONTH} \\d+|\\d+ ${MONTH}|q[1-4]|h[12]|end of (?:sprint|month|quarter|q[1-4]))\\b`,
+    ),
+  ],
+  [
+    'outcome',
+    /^(?:conclusion|outcome|consensus|tl;?dr|result|the call|the plan|new rule|rule|scope|policy)\b[^:]{0,40}:/,
+  ],
+];
+
+/** Rules out the many sentences without any cue before each cue is tried on its own. */
+const ANY_CUE = anyOf(IMPLICIT_CUES.map(([, pattern]) => pattern));
+
+/** The veto families by name: which kinds of context surround a message's decision words, for the model. */
+const CONTEXTS: ReadonlyArray<readonly [string, RegExp]> = [
+  ['question', anyOf(QUESTION)],
+  ['hypothetical', anyOf(HYPOTHETICAL)],
+  ['proposal', anyOf(PROPOSAL)],
+  ['pending', anyOf(PENDING)],
+  ['revisit', anyOf(REVISIT)],
+  ['third-party', anyOf(THIRD_PARTY)],
+  ['small-admin', anyOf(SMALL_ADMIN)],
+  ['meta', anyOf(META)],
+  ['idiom', anyOf(IDIOM)],
+  ['hedge', anyOf(HEDGE)],
+  ['personal', anyOf(PERSONAL)],
+  ['operational', anyOf(OPERATIONAL)],
+];
+
 /** Text in double quotes is someone else's words (a draft, a customer), not the writer announcing anything. */
 const QUOTED_SPEECH = /"[^"]*"/g;
 
@@ -300,19 +358,27 @@ const DECISION_WORDS =
 
 export function judgeDecision(sentences: readonly string[]): DecisionVerdict {
   const decisive: string[] = [];
-  let confidence = 0;
-  let vetoed = false;
+  const accepted = new Set<Strength>();
+  const vetoed = new Set<Strength>();
   for (const sentence of sentences) {
     const ownWords = sentence.replace(QUOTED_SPEECH, '""');
-    const strengths = matchingStrengths(ownWords);
-    const accepted = strengths.filter((strength) => !VETO[strength].test(ownWords));
-    vetoed ||= accepted.length < strengths.length;
-    if (accepted.length === 0) continue;
-    decisive.push(sentence);
-    confidence = Math.max(confidence, ...accepted.map((strength) => CONFIDENCE[strength]));
+    let kept = false;
+    for (const strength of matchingStrengths(ownWords)) {
+      if (VETO[strength].test(ownWords)) {
+        vetoed.add(strength);
+      } else {
+        accepted.add(strength);
+        kept = true;
+      }
+    }
+    if (kept) decisive.push(sentence);
   }
-  if (decisive.length > 0) return { decision: true, confidence, sentences: decisive };
-  return { decision: false, confidence: rejectionConfidence(sentences, vetoed), sentences: [] };
+  if (decisive.length > 0) {
+    const confidence = Math.max(...[...accepted].map((strength) => CONFIDENCE[strength]));
+    return { decision: true, confidence, sentences: decisive, accepted, vetoed };
+  }
+  const confidence = rejectionConfidence(sentences, vetoed.size > 0);
+  return { decision: false, confidence, sentences: [], accepted, vetoed };
 }
 
 function matchingStrengths(sentence: string): Strength[] {
@@ -329,4 +395,23 @@ function rejectionConfidence(sentences: readonly string[], vetoed: boolean): num
   return sentences.some((sentence) => DECISION_WORDS.test(sentence))
     ? DECISION_WORDS_ONLY_CONFIDENCE
     : NO_DECISION_LANGUAGE_CONFIDENCE;
+}
+
+/** Names of the veto families found anywhere in the message's own words (quotes left out). */
+export function decisionContexts(sentences: readonly string[]): string[] {
+  const ownWords = sentences.map((sentence) => sentence.replace(QUOTED_SPEECH, '""'));
+  return CONTEXTS.filter(([, pattern]) => ownWords.some((sentence) => pattern.test(sentence))).map(([name]) => name);
+}
+
+/** Names of the implicit cues found in sentences no veto of a bare commitment applies to. */
+export function implicitCues(sentences: readonly string[]): string[] {
+  const cues = new Set<string>();
+  for (const sentence of sentences) {
+    if (!ANY_CUE.test(sentence)) continue;
+    const ownWords = sentence.replace(QUOTED_SPEECH, '""');
+    const found = IMPLICIT_CUES.filter(([name, pattern]) => !cues.has(name) && pattern.test(ownWords));
+    if (found.length === 0 || VETO.commitment.test(ownWords)) continue;
+    for (const [name] of found) cues.add(name);
+  }
+  return [...cues];
 }

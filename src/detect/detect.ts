@@ -1,32 +1,38 @@
-import { citeEvidence } from './customer.js';
-import { judgeDecision } from './decision.js';
+import { extractFeatures } from './features.js';
 import { classifyDecision } from './kind.js';
-import { normalizeMessage } from './normalize.js';
-import { splitSentences } from './segment.js';
+import { classify } from './model.js';
 import type { Detection } from './types.js';
 
 /**
  * Reads one Slack message (raw mrkdwn) and answers the two independent questions of
  * `shared/labeling.md`: does it announce a decision, and does it cite customer insight.
  *
- * `confidence` is how sure the detector is of the `decision` verdict it gives, whichever way it goes:
- * - decision: 0.95 for an explicit announcement ("Decision: …", "we decided"), 0.85 when the team picks
- *   an option ("we're going with"), 0.8 for a rule ("from now on …", "Going with B."), 0.7 for a bare
- *   commitment ("We'll ship the importer first.");
- * - not a decision: 0.95 when nothing sounds like one, 0.85 when decision words appear without a signal
- *   ("Stripe decided …"), 0.75 when a signal was found and vetoed (a question, proposal, hedge …).
+ * The rules (signal phrases, vetoes, evidence patterns) answer when they can name what they found; a small logistic
+ * model, trained on the labelled corpus by `npm run train:detector`, weighs their vetoes, implicit cues and the
+ * message's words to find what they miss ("The pause offer stays."). The evidence kinds stay the rules': when only
+ * the model finds customer insight, the kind is `other`.
  *
- * Pure and synchronous: no I/O, every pattern compiled at module load.
+ * `confidence` is how sure the detector is of its `decision` verdict, 0.5..1, whichever way it goes: the model's
+ * (see `classify`), or the rule's when a rule found the decision and is surer.
+ *
+ * Pure and synchronous: no I/O, every pattern compiled and the weights read at module load.
  */
 export function detect(text: string): Detection {
-  const sentences = splitSentences(normalizeMessage(text));
-  const verdict = judgeDecision(sentences);
-  const evidence = citeEvidence(sentences);
+  const features = extractFeatures(text);
+  const verdict = classify(features.names);
+  const { sentences, verdict: rules } = features;
+  const decision = rules.decision || verdict.decision;
+  const customer = features.evidence.length > 0 || (verdict.customer && features.mentionsPeopleOrSource);
+  const evidence = customer ? (features.evidence.length > 0 ? [...features.evidence] : ['other' as const]) : [];
+  const modelAgrees = verdict.decision === decision;
+  const confidence = rules.decision
+    ? Math.max(rules.confidence, modelAgrees ? verdict.decisionConfidence : 0)
+    : verdict.decisionConfidence;
   return {
-    decision: verdict.decision,
-    customer: evidence.length > 0,
-    kind: verdict.decision ? classifyDecision(verdict.sentences, sentences) : null,
+    decision,
+    customer,
+    kind: decision ? classifyDecision(rules.decision ? rules.sentences : sentences, sentences) : null,
     evidence,
-    confidence: verdict.confidence,
+    confidence,
   };
 }
