@@ -69,14 +69,6 @@ function openExisting(path: string): Store {
   }
 }
 
-/** The workspaces with decisions in the file. No repository lists them: the bot learns its own from its token. */
-function workspacesIn(store: Store): string[] {
-  return store.db
-    .prepare<[], { teamId: string }>('SELECT DISTINCT team_id AS teamId FROM decisions ORDER BY team_id')
-    .all()
-    .map((row) => row.teamId);
-}
-
 /** The one workspace to digest; undefined when the database has no decisions at all. */
 function chooseTeam(teams: readonly string[], asked: string | undefined, path: string): string | undefined {
   if (asked !== undefined) {
@@ -207,7 +199,7 @@ export async function runDigest(argv: readonly string[], io: DigestCommandIo): P
 
   const store = openExisting(config.databasePath);
   try {
-    const teamId = chooseTeam(workspacesIn(store), args.team, config.databasePath);
+    const teamId = chooseTeam(store.decisions.teams(), args.team, config.databasePath);
     if (teamId === undefined) {
       print(`No decisions are recorded in ${config.databasePath} yet, so there is no digest.`);
       return 0;

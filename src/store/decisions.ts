@@ -234,6 +234,7 @@ export class DecisionRepository {
   private readonly countWeeksInChannels;
   private readonly countSharesByChannel;
   private readonly selectChannelsInWeek;
+  private readonly selectTeams;
 
   constructor(private readonly db: Database) {
     this.insert = db.prepare<[Record<string, unknown>], DecisionRow>(`
@@ -281,6 +282,9 @@ export class DecisionRepository {
     );
     this.countSharesByChannel = db.prepare<[Record<string, unknown>], ChannelShareCounts>(
       DIGEST_SQL.countSharesByChannelInWeek,
+    );
+    this.selectTeams = db.prepare<[], { teamId: string }>(
+      'SELECT DISTINCT team_id AS teamId FROM decisions ORDER BY team_id',
     );
     this.selectChannelsInWeek = db.prepare<[Record<string, unknown>], { channelId: string }>(
       DIGEST_SQL.channelsWithDecisions,
@@ -417,5 +421,10 @@ export class DecisionRepository {
   /** The channels of a workspace with at least one decision in the week: the ones with something to digest. */
   channelsWithDecisions(teamId: string, week: WeekRange): string[] {
     return this.selectChannelsInWeek.all({ teamId, from: week.start, to: week.end }).map((row) => row.channelId);
+  }
+
+  /** The workspaces with decisions in this database; the bot knows its own from its token, the CLI asks here. */
+  teams(): string[] {
+    return this.selectTeams.all().map((row) => row.teamId);
   }
 }
