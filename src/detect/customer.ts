@@ -1,4 +1,5 @@
 import { anyOf, re } from './regex.js';
+import { type Scanned, Screen } from './screen.js';
 import type { EvidenceKind } from './types.js';
 
 /**
@@ -270,8 +271,7 @@ const VETO = anyOf(VETOES);
 /** A question outside quotation marks; a quoted customer may well have asked one. */
 const QUESTION_MARK = /\?[)'\s]*$/;
 const QUOTED = /"[^"]*"/g;
-/** Rules out the many sentences that cite nothing before each pattern is tried on its own. */
-const ANY_SOURCE = anyOf([...SPECIFIC, ...FALLBACK].map((source) => source.pattern));
+const SOURCE_SCREEN = new Screen([...SPECIFIC, ...FALLBACK].map((source) => source.pattern));
 /** "40% of trial users drop at step 2 and support tickets doubled" cites two things, one per clause. */
 const CLAUSE_BREAK = /;\s|\s(?:and|but|while|whereas|plus)\s/g;
 
@@ -280,20 +280,32 @@ interface Span {
   readonly end: number;
 }
 
-export function citeEvidence(sentences: readonly string[]): EvidenceKind[] {
-  const citations = sentences.flatMap((sentence, index) => citationsIn(sentence, index));
+/** `scanned` is the sentences' text. */
+export function citeEvidence(sentences: readonly string[], scanned: Scanned): EvidenceKind[] {
+  const possible = SOURCE_SCREEN.possible(scanned);
+  const specific = SPECIFIC.filter((_, index) => possible[index]);
+  const fallback = FALLBACK.filter((_, index) => possible[SPECIFIC.length + index]);
+  if (specific.length === 0 && fallback.length === 0) return [];
+  const citations = sentences.flatMap((sentence, index) => citationsIn(sentence, index, specific, fallback));
   citations.sort((a, b) => a.sentence - b.sentence || a.position - b.position);
   return [...new Set(citations.map((citation) => citation.kind))];
 }
 
-function citationsIn(sentence: string, index: number): Citation[] {
-  if (!ANY_SOURCE.test(sentence)) return [];
-  const specific = matchAll(SPECIFIC, sentence, index);
+/** Only the patterns that can match somewhere in the message are tried. */
+function citationsIn(
+  sentence: string,
+  index: number,
+  specificPatterns: readonly EvidencePattern[],
+  fallbackPatterns: readonly EvidencePattern[],
+): Citation[] {
+  const cites = ({ pattern }: EvidencePattern) => pattern.test(sentence);
+  if (!specificPatterns.some(cites) && !fallbackPatterns.some(cites)) return [];
+  const specific = matchAll(specificPatterns, sentence, index);
   const unsourced = clauses(sentence).filter(
     (clause) => !specific.some(({ position }) => position >= clause.start && position < clause.end),
   );
   const fallback = unsourced.flatMap((clause) =>
-    matchAll(FALLBACK, sentence.slice(clause.start, clause.end), index, clause.start),
+    matchAll(fallbackPatterns, sentence.slice(clause.start, clause.end), index, clause.start),
   );
   const citations = [...specific, ...fallback];
   return citations.length > 0 && !isVetoed(sentence) ? citations : [];

@@ -1,4 +1,5 @@
-import { anyOf, re } from './regex.js';
+import { re } from './regex.js';
+import { type Scanned, Screen } from './screen.js';
 
 /**
  * Does a sentence announce a decision the writer's team made? Each signal phrase has a strength; the
@@ -171,9 +172,6 @@ const SIGNALS: readonly DecisionSignal[] = [
   },
 ];
 
-/** Rules out the many sentences without any signal before each signal is tried on its own. */
-const ANY_SIGNAL = anyOf(SIGNALS.map((signal) => signal.pattern));
-
 const QUESTION: readonly RegExp[] = [
   /\?[)"'\s]*$/,
   /^(?:have|has|had|did|do|does|should|shall|can|could|would|will|won't|are|is|was|were|am|wasn't|weren't|didn't|haven't|isn't|aren't|any|anyone|anybody)\b/,
@@ -275,23 +273,44 @@ const OPERATIONAL: readonly RegExp[] = [
   /\broll(?:ing|ed)? ?back\b|\d+\s?% done\b/,
 ];
 
-const UNIVERSAL_VETOES: readonly RegExp[] = [
-  ...QUESTION,
-  ...HYPOTHETICAL,
-  ...PROPOSAL,
-  ...PENDING,
-  ...REVISIT,
-  ...THIRD_PARTY,
-  ...SMALL_ADMIN,
-  ...META,
-  ...IDIOM,
+/** The veto families by name: which kinds of context surround a message's decision words, for the model. */
+const FAMILIES: ReadonlyArray<readonly [string, readonly RegExp[]]> = [
+  ['question', QUESTION],
+  ['hypothetical', HYPOTHETICAL],
+  ['proposal', PROPOSAL],
+  ['pending', PENDING],
+  ['revisit', REVISIT],
+  ['third-party', THIRD_PARTY],
+  ['small-admin', SMALL_ADMIN],
+  ['meta', META],
+  ['idiom', IDIOM],
+  ['hedge', HEDGE],
+  ['personal', PERSONAL],
+  ['operational', OPERATIONAL],
 ];
+const FAMILY_PATTERNS = FAMILIES.flatMap(([, patterns]) => patterns);
+/** The bit of each pattern's family in a sentence's family mask. */
+const FAMILY_BITS = FAMILIES.flatMap(([, patterns], family) => patterns.map(() => 1 << family));
+const familyBits = (...names: readonly string[]) =>
+  FAMILIES.reduce((bits, [name], family) => (names.includes(name) ? bits | (1 << family) : bits), 0);
+const UNIVERSAL_VETOES = familyBits(
+  'question',
+  'hypothetical',
+  'proposal',
+  'pending',
+  'revisit',
+  'third-party',
+  'small-admin',
+  'meta',
+  'idiom',
+);
 
-const VETO: Readonly<Record<Strength, RegExp>> = {
-  explicit: anyOf(UNIVERSAL_VETOES),
-  committed: anyOf([...UNIVERSAL_VETOES, ...HEDGE]),
-  policy: anyOf([...UNIVERSAL_VETOES, ...HEDGE, ...PERSONAL]),
-  commitment: anyOf([...UNIVERSAL_VETOES, ...HEDGE, ...OPERATIONAL]),
+/** The families that veto each strength. */
+const VETOES: Readonly<Record<Strength, number>> = {
+  explicit: UNIVERSAL_VETOES,
+  committed: UNIVERSAL_VETOES | familyBits('hedge'),
+  policy: UNIVERSAL_VETOES | familyBits('hedge', 'personal'),
+  commitment: UNIVERSAL_VETOES | familyBits('hedge', 'operational'),
 };
 
 /**
@@ -330,24 +349,12 @@ const IMPLICIT_CUES: ReadonlyArray<readonly [string, RegExp]> = [
   ],
 ];
 
-/** Rules out the many sentences without any cue before each cue is tried on its own. */
-const ANY_CUE = anyOf(IMPLICIT_CUES.map(([, pattern]) => pattern));
-
-/** The veto families by name: which kinds of context surround a message's decision words, for the model. */
-const CONTEXTS: ReadonlyArray<readonly [string, RegExp]> = [
-  ['question', anyOf(QUESTION)],
-  ['hypothetical', anyOf(HYPOTHETICAL)],
-  ['proposal', anyOf(PROPOSAL)],
-  ['pending', anyOf(PENDING)],
-  ['revisit', anyOf(REVISIT)],
-  ['third-party', anyOf(THIRD_PARTY)],
-  ['small-admin', anyOf(SMALL_ADMIN)],
-  ['meta', anyOf(META)],
-  ['idiom', anyOf(IDIOM)],
-  ['hedge', anyOf(HEDGE)],
-  ['personal', anyOf(PERSONAL)],
-  ['operational', anyOf(OPERATIONAL)],
-];
+/** One screen for every pattern `readDecisions` may try: a message's words are looked up once. */
+const SCREEN = new Screen([
+  ...SIGNALS.map((signal) => signal.pattern),
+  ...FAMILY_PATTERNS,
+  ...IMPLICIT_CUES.map(([, pattern]) => pattern),
+]);
 
 /** Text in double quotes is someone else's words (a draft, a customer), not the writer announcing anything. */
 const QUOTED_SPEECH = /"[^"]*"/g;
@@ -356,15 +363,56 @@ const QUOTED_SPEECH = /"[^"]*"/g;
 const DECISION_WORDS =
   /\b(?:decid\w*|decision|agreed|approved|going with|final call|landed|from now on|we'll|we will)\b/;
 
-export function judgeDecision(sentences: readonly string[]): DecisionVerdict {
+/**
+ * A message's sentences as the decision rules read them, with what each rule family can find in them worked out once
+ * for all of `judgeDecision`, `decisionContexts` and `implicitCues`.
+ */
+export interface DecisionReading {
+  readonly sentences: readonly string[];
+  /** Each sentence with its quoted speech emptied. */
+  readonly ownWords: readonly string[];
+  /** Per sentence, the bits (see `FAMILIES`) of the veto families found in its own words. */
+  readonly families: readonly number[];
+  /** Which signals and cues can match anywhere in the sentences or their own words. */
+  readonly signalsPossible: readonly boolean[];
+  readonly cuesPossible: readonly boolean[];
+}
+
+/** `scanned` is the sentences' text (their own words have no word it lacks). */
+export function readDecisions(sentences: readonly string[], scanned: Scanned): DecisionReading {
+  const ownWords = sentences.map((sentence) =>
+    sentence.includes('"') ? sentence.replace(QUOTED_SPEECH, '""') : sentence,
+  );
+  // without quotes a sentence is its own words
+  const text = scanned.text.includes('"') ? `${scanned.text}\n${ownWords.join('\n')}` : scanned.text;
+  const possible = SCREEN.possible(scanned, text);
+  const familiesPossible = possible.slice(SIGNALS.length, SIGNALS.length + FAMILY_PATTERNS.length);
+  const families = ownWords.map((words) => {
+    let found = 0;
+    FAMILY_PATTERNS.forEach((pattern, index) => {
+      const bit = FAMILY_BITS[index] as number;
+      if (familiesPossible[index] && (found & bit) === 0 && pattern.test(words)) found |= bit;
+    });
+    return found;
+  });
+  return {
+    sentences,
+    ownWords,
+    families,
+    signalsPossible: possible.slice(0, SIGNALS.length),
+    cuesPossible: possible.slice(SIGNALS.length + FAMILY_PATTERNS.length),
+  };
+}
+
+export function judgeDecision(reading: DecisionReading): DecisionVerdict {
+  const { sentences, ownWords, families, signalsPossible } = reading;
   const decisive: string[] = [];
   const accepted = new Set<Strength>();
   const vetoed = new Set<Strength>();
-  for (const sentence of sentences) {
-    const ownWords = sentence.replace(QUOTED_SPEECH, '""');
+  sentences.forEach((sentence, index) => {
     let kept = false;
-    for (const strength of matchingStrengths(ownWords)) {
-      if (VETO[strength].test(ownWords)) {
+    for (const strength of matchingStrengths(ownWords[index] as string, signalsPossible)) {
+      if (((families[index] as number) & VETOES[strength]) !== 0) {
         vetoed.add(strength);
       } else {
         accepted.add(strength);
@@ -372,7 +420,7 @@ export function judgeDecision(sentences: readonly string[]): DecisionVerdict {
       }
     }
     if (kept) decisive.push(sentence);
-  }
+  });
   if (decisive.length > 0) {
     const confidence = Math.max(...[...accepted].map((strength) => CONFIDENCE[strength]));
     return { decision: true, confidence, sentences: decisive, accepted, vetoed };
@@ -381,12 +429,13 @@ export function judgeDecision(sentences: readonly string[]): DecisionVerdict {
   return { decision: false, confidence, sentences: [], accepted, vetoed };
 }
 
-function matchingStrengths(sentence: string): Strength[] {
-  if (!ANY_SIGNAL.test(sentence)) return [];
+function matchingStrengths(sentence: string, possible: readonly boolean[]): Strength[] {
   const strengths = new Set<Strength>();
-  for (const signal of SIGNALS) {
-    if (signal.pattern.test(sentence) && !signal.unless?.test(sentence)) strengths.add(signal.strength);
-  }
+  SIGNALS.forEach((signal, index) => {
+    if (possible[index] && signal.pattern.test(sentence) && !signal.unless?.test(sentence)) {
+      strengths.add(signal.strength);
+    }
+  });
   return [...strengths];
 }
 
@@ -398,20 +447,23 @@ function rejectionConfidence(sentences: readonly string[], vetoed: boolean): num
 }
 
 /** Names of the veto families found anywhere in the message's own words (quotes left out). */
-export function decisionContexts(sentences: readonly string[]): string[] {
-  const ownWords = sentences.map((sentence) => sentence.replace(QUOTED_SPEECH, '""'));
-  return CONTEXTS.filter(([, pattern]) => ownWords.some((sentence) => pattern.test(sentence))).map(([name]) => name);
+export function decisionContexts({ families }: DecisionReading): string[] {
+  const found = families.reduce((all, bits) => all | bits, 0);
+  return FAMILIES.filter((_, family) => (found & (1 << family)) !== 0).map(([name]) => name);
 }
 
 /** Names of the implicit cues found in sentences no veto of a bare commitment applies to. */
-export function implicitCues(sentences: readonly string[]): string[] {
+export function implicitCues(reading: DecisionReading): string[] {
+  const { sentences, ownWords, families, cuesPossible } = reading;
   const cues = new Set<string>();
-  for (const sentence of sentences) {
-    if (!ANY_CUE.test(sentence)) continue;
-    const ownWords = sentence.replace(QUOTED_SPEECH, '""');
-    const found = IMPLICIT_CUES.filter(([name, pattern]) => !cues.has(name) && pattern.test(ownWords));
-    if (found.length === 0 || VETO.commitment.test(ownWords)) continue;
+  sentences.forEach((sentence, index) => {
+    if (!IMPLICIT_CUES.some(([, pattern], cue) => cuesPossible[cue] && pattern.test(sentence))) return;
+    const words = ownWords[index] as string;
+    const found = IMPLICIT_CUES.filter(
+      ([name, pattern], cue) => !cues.has(name) && cuesPossible[cue] && pattern.test(words),
+    );
+    if (found.length === 0 || ((families[index] as number) & VETOES.commitment) !== 0) return;
     for (const [name] of found) cues.add(name);
-  }
+  });
   return [...cues];
 }

@@ -20,7 +20,7 @@ import type { Detection } from './types.js';
 export function detect(text: string): Detection {
   const features = extractFeatures(text);
   const verdict = classify(features.names);
-  const { sentences, verdict: rules } = features;
+  const { sentences, scanned, verdict: rules } = features;
   const decision = rules.decision || verdict.decision;
   const customer = features.evidence.length > 0 || (verdict.customer && features.mentionsPeopleOrSource);
   const evidence = customer ? (features.evidence.length > 0 ? [...features.evidence] : ['other' as const]) : [];
@@ -31,7 +31,7 @@ export function detect(text: string): Detection {
   return {
     decision,
     customer,
-    kind: decision ? classifyDecision(rules.decision ? rules.sentences : sentences, sentences) : null,
+    kind: decision ? classifyDecision(rules.decision ? rules.sentences : sentences, sentences, scanned) : null,
     evidence,
     confidence,
   };

@@ -1,6 +1,7 @@
 import { citeEvidence } from './customer.js';
-import { type DecisionVerdict, decisionContexts, implicitCues, judgeDecision } from './decision.js';
+import { type DecisionVerdict, decisionContexts, implicitCues, judgeDecision, readDecisions } from './decision.js';
 import { normalizeMessage } from './normalize.js';
+import { type Scanned, Screen, scan } from './screen.js';
 import { splitSentences } from './segment.js';
 import type { EvidenceKind } from './types.js';
 
@@ -10,6 +11,8 @@ import type { EvidenceKind } from './types.js';
  */
 export interface MessageFeatures {
   readonly sentences: readonly string[];
+  /** The sentences' text and words, for screening patterns out. */
+  readonly scanned: Scanned;
   readonly verdict: DecisionVerdict;
   readonly evidence: readonly EvidenceKind[];
   /**
@@ -25,28 +28,35 @@ export interface MessageFeatures {
 const TOKEN = /[a-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*|[%$€£?:"]/g;
 const PEOPLE_OR_SOURCE =
   /"|\b(?:customers?|users?|clients?|accounts?|prospects?|people|admins?|buyers?|teams?|workspaces?|orgs?|companies|visitors|sessions|signups|respondents|participants|testers|interview\w*|survey\w*|nps|csat|tickets?|support|reviews?|churn\w*|votes?|requests?|board|calls?|demo|qbr|feedback|said|says|asked|told|complain\w*)\b/;
-const DIGITS = /\d+(?:[.,]\d+)*/;
+const PEOPLE_OR_SOURCE_SCREEN = new Screen([PEOPLE_OR_SOURCE]);
 /** A sentence that opens with a verb in -ing ("Sunsetting …", "Keeping …") is how terse announcements start. */
 const GERUND_OPENING = /^[a-z]+ing\b/;
 
 export function extractFeatures(text: string): MessageFeatures {
   const sentences = splitSentences(normalizeMessage(text));
-  const verdict = judgeDecision(sentences);
-  const evidence = citeEvidence(sentences);
+  const scanned = scan(sentences.join('\n'));
+  const reading = readDecisions(sentences, scanned);
+  const verdict = judgeDecision(reading);
+  const evidence = citeEvidence(sentences, scanned);
   const names = new Set<string>();
   for (const strength of verdict.accepted) names.add(`rule:${strength}`);
   for (const strength of verdict.vetoed) names.add(`rule-vetoed:${strength}`);
-  for (const context of decisionContexts(sentences)) names.add(`context:${context}`);
-  for (const cue of implicitCues(sentences)) names.add(`cue:${cue}`);
+  for (const context of decisionContexts(reading)) names.add(`context:${context}`);
+  for (const cue of implicitCues(reading)) names.add(`cue:${cue}`);
   for (const kind of evidence) names.add(`evidence:${kind}`);
   if (evidence.length > 0) names.add('evidence:any');
   for (const sentence of sentences) addWords(sentence, names);
   if (sentences.length <= 1) names.add('shape:one-sentence');
-  const mentionsPeopleOrSource = sentences.some((sentence) => PEOPLE_OR_SOURCE.test(sentence));
-  return { sentences, verdict, evidence, mentionsPeopleOrSource, names: [...names] };
+  const mentionsPeopleOrSource =
+    PEOPLE_OR_SOURCE_SCREEN.possible(scanned)[0] === true &&
+    sentences.some((sentence) => PEOPLE_OR_SOURCE.test(sentence));
+  return { sentences, scanned, verdict, evidence, mentionsPeopleOrSource, names: [...names] };
 }
 
 function addWords(sentence: string, names: Set<string>): void {
   if (GERUND_OPENING.test(sentence)) names.add('shape:gerund-opening');
-  for (const [token] of sentence.matchAll(TOKEN)) names.add(`word:${DIGITS.test(token) ? '0' : token}`);
+  for (const token of sentence.match(TOKEN) ?? []) names.add(`word:${isDigit(token.charCodeAt(0)) ? '0' : token}`);
 }
+
+/** Only a number's token starts with a digit: every number is the same word to the model. */
+const isDigit = (code: number) => code >= 48 && code <= 57;

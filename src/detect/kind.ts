@@ -1,3 +1,4 @@
+import { type Scanned, Screen } from './screen.js';
 import type { DecisionCategory, DecisionKind } from './types.js';
 
 /**
@@ -122,24 +123,40 @@ const CUES: ReadonlyArray<readonly [ScoredCategory, readonly Cue[]]> = [
 /** Hard-to-reverse moves beyond pricing and sunsetting: contracts, vendors, legal terms, data deletion. */
 const ONE_WAY_DOOR =
   /\b(?:contracts?|vendors?|sign(?:ed|ing)? (?:with|the|a)|multi[- ]year|\d+[- ]year (?:deal|contract|commitment|term)|terms of service|legal terms|tos|dpa|msa|delet(?:e|ed|es|ing|ion)|purg\w*|data retention|retention (?:policy|period|window)|retain (?:data|logs)|erase|wipe|drop (?:the )?(?:table|database|db|column|data)|irreversib\w*|one[- ]way door|acqui(?:re|sition)|licen[cs](?:e|es|ing)|rebrand\w*|layoffs?|lay(?:ing)? off|exclusiv\w*|open[- ]sourc\w*)\b/;
+const KIND_SCREEN = new Screen([...CUES.flatMap(([, cues]) => cues.map((cue) => cue.pattern)), ONE_WAY_DOOR]);
+
 const ONE_WAY_CATEGORIES: ReadonlySet<DecisionCategory> = new Set(['pricing', 'sunset']);
 
 /**
  * Classifies a message's first decision whose sentence names a topic; when none does ("Going with
  * option B."), the rest of the message usually says what it is about.
  */
-export function classifyDecision(decisionSentences: readonly string[], allSentences: readonly string[]): DecisionKind {
-  const topical = decisionSentences.map(categorise).find((category) => category !== 'other');
-  const category = topical ?? categorise(allSentences.join(' '));
-  const oneWayDoor = ONE_WAY_CATEGORIES.has(category) || decisionSentences.some((text) => ONE_WAY_DOOR.test(text));
+export function classifyDecision(
+  decisionSentences: readonly string[],
+  allSentences: readonly string[],
+  scanned: Scanned,
+): DecisionKind {
+  const allText = allSentences.join(' ');
+  // the decision sentences are among all sentences, so what cannot match all of them cannot match one
+  const possible = KIND_SCREEN.possible(scanned, allText);
+  const topical = decisionSentences.map((text) => categorise(text, possible)).find((category) => category !== 'other');
+  const category = topical ?? categorise(allText, possible);
+  const oneWayDoor =
+    ONE_WAY_CATEGORIES.has(category) ||
+    (possible[possible.length - 1] === true && decisionSentences.some((text) => ONE_WAY_DOOR.test(text)));
   return { category, oneWayDoor };
 }
 
-function categorise(text: string): DecisionCategory {
+function categorise(text: string, possible: readonly boolean[]): DecisionCategory {
   let best: DecisionCategory = 'other';
   let bestScore = 0;
+  let index = 0;
   for (const [category, cues] of CUES) {
-    const score = cues.reduce((sum, cue) => (cue.pattern.test(text) ? sum + cue.weight : sum), 0);
+    const score = cues.reduce((sum, cue) => {
+      const matches = possible[index] === true && cue.pattern.test(text);
+      index += 1;
+      return matches ? sum + cue.weight : sum;
+    }, 0);
     if (score > bestScore) {
       best = category;
       bestScore = score;

@@ -1,0 +1,327 @@
+/**
+ * Rules a pattern out for a whole message before it scans any sentence. Large alternations cost V8 a few hundred
+ * nanoseconds a sentence even when nothing matches, and most messages can match few of them: every match must
+ * contain some word or literal the pattern spells out, and a message without any of them is never scanned.
+ *
+ * What a match must contain is read off the pattern's source at module load, so it cannot drift from the pattern.
+ * The reading is conservative: whatever it does not understand (a flag, `\w+`, a negated class) it takes to match
+ * anything, which leaves the pattern always scanned.
+ */
+
+/** A point where a run of a-z letters must end: `\b`, `^`, `$`, or a character that is not a-z. */
+const EDGE = '\0';
+/** Characters the reading does not know (`\w+`, `[^:]{0,50}`, `.`): none of them may be taken for an edge. */
+const UNKNOWN = '\u0001';
+const MAX_LISTED = 256;
+
+/**
+ * What a part of a pattern can match. `listed`: every string it matches, when there are few (EDGE standing for a
+ * letter-run boundary). `required`: strings one of which every match contains; null when nothing is required.
+ */
+interface Reading {
+  readonly listed: ReadonlySet<string> | null;
+  readonly required: ReadonlySet<string> | null;
+}
+
+const listing = (strings: Iterable<string>): Reading => {
+  const listed = new Set(strings);
+  return { listed, required: listed.has('') ? null : listed };
+};
+const NOTHING = listing(['']);
+const ANYTHING = listing([UNKNOWN]);
+const AN_EDGE = listing([EDGE]);
+const NOT_A_TO_Z = /[^a-z]+/;
+const ANY_LETTER = /[a-z]/;
+
+class PatternReader {
+  private at = 0;
+
+  constructor(private readonly source: string) {}
+
+  read(): Reading {
+    const reading = this.alternation();
+    if (this.at !== this.source.length) throw new Error(`Cannot read /${this.source}/ past ${this.at}`);
+    return reading;
+  }
+
+  private alternation(): Reading {
+    const branches = [this.sequence()];
+    while (this.source[this.at] === '|') {
+      this.at += 1;
+      branches.push(this.sequence());
+    }
+    if (branches.length === 1) return branches[0] as Reading;
+    const listed = new Set<string>();
+    const required = new Set<string>();
+    let allListed = true;
+    let allRequire = true;
+    for (const branch of branches) {
+      if (branch.listed === null) allListed = false;
+      else for (const string of branch.listed) listed.add(string);
+      if (branch.required === null) allRequire = false;
+      else for (const string of branch.required) required.add(string);
+    }
+    if (allListed && listed.size <= MAX_LISTED) return listing(listed);
+    return { listed: null, required: allRequire ? required : null };
+  }
+
+  /** Adjacent listed parts are joined while the list stays short; any part's requirement holds for the sequence. */
+  private sequence(): Reading {
+    const requirements: ReadonlySet<string>[] = [];
+    let run = new Set(['']);
+    let whole = true;
+    while (this.at < this.source.length && this.source[this.at] !== '|' && this.source[this.at] !== ')') {
+      const part = this.quantified();
+      if (part.required !== null) requirements.push(part.required);
+      if (part.listed !== null) {
+        const joined = new Set<string>();
+        for (const head of run) for (const tail of part.listed) joined.add(head + tail);
+        if (joined.size <= MAX_LISTED) {
+          run = joined;
+          continue;
+        }
+      }
+      whole = false;
+      if (!run.has('')) requirements.push(run);
+      run = new Set(part.listed ?? ['']);
+    }
+    if (whole) return listing(run);
+    if (!run.has('')) requirements.push(run);
+    return { listed: null, required: mostSelective(requirements) };
+  }
+
+  private quantified(): Reading {
+    const atom = this.atom();
+    const quantifier = /^(?:([?*+])|\{(\d+)(,?)(\d*)\})\??/.exec(this.source.slice(this.at));
+    if (quantifier === null) return atom;
+    this.at += quantifier[0].length;
+    const [, symbol, min = '1', comma] = quantifier;
+    if (atom.listed !== null && atom.listed.size === 1 && atom.listed.has(UNKNOWN)) return ANYTHING;
+    if (symbol === '?') return atom.listed === null ? ANYTHING : listing([...atom.listed, '']);
+    if (symbol === '*' || Number(min) === 0) return ANYTHING;
+    if (symbol === undefined && comma === '' && Number(min) === 1) return atom;
+    // at least one repetition, then whatever the others add
+    return atom.listed === null
+      ? { listed: null, required: atom.required }
+      : listing([...atom.listed].map((string) => string + UNKNOWN));
+  }
+
+  private atom(): Reading {
+    const char = this.source[this.at] as string;
+    if (char === '(') return this.group();
+    if (char === '[') return this.characterClass();
+    this.at += 1;
+    if (char === '\\') return this.escape();
+    if (char === '^' || char === '$') return AN_EDGE;
+    if (char === '.') return ANYTHING;
+    return listing([char]);
+  }
+
+  private group(): Reading {
+    const opening = /^\((\?(?:<?[=!]|:|<[A-Za-z]\w*>))?/.exec(this.source.slice(this.at)) as RegExpExecArray;
+    this.at += opening[0].length;
+    const inner = this.alternation();
+    this.at += 1;
+    // a lookaround's text is not part of the match; ignoring it only loses precision
+    return /^\?<?[=!]$/.test(opening[1] ?? '') ? NOTHING : inner;
+  }
+
+  private characterClass(): Reading {
+    const chars: string[] = [];
+    let letterClass = false;
+    let edgeClass = false;
+    const negated = this.source[this.at + 1] === '^';
+    this.at += negated ? 2 : 1;
+    while (this.source[this.at] !== ']') {
+      let char = this.source[this.at] as string;
+      this.at += 1;
+      if (char === '\\') {
+        const letter = this.source[this.at] as string;
+        this.at += 1;
+        if ('sdW'.includes(letter)) {
+          edgeClass = true;
+          continue;
+        }
+        if ('wSDpPbB'.includes(letter)) {
+          letterClass = true;
+          continue;
+        }
+        char = controlCharacter(letter);
+      }
+      if (this.source[this.at] === '-' && this.source[this.at + 1] !== ']') {
+        let last = this.source[this.at + 1] as string;
+        this.at += 2;
+        if (last === '\\') {
+          last = controlCharacter(this.source[this.at] as string);
+          this.at += 1;
+        }
+        for (let code = char.charCodeAt(0); code <= last.charCodeAt(0); code += 1)
+          chars.push(String.fromCharCode(code));
+      } else {
+        chars.push(char);
+      }
+    }
+    this.at += 1;
+    if (negated || letterClass) return ANYTHING;
+    if (!chars.some((char) => ANY_LETTER.test(char))) return AN_EDGE;
+    return !edgeClass && chars.length <= 12 ? listing(chars) : ANYTHING;
+  }
+
+  private escape(): Reading {
+    const letter = this.source[this.at] as string;
+    this.at += 1;
+    if (letter === 'b' || letter === 's' || letter === 'd' || letter === 'W') return AN_EDGE;
+    if (letter === 'B') return NOTHING;
+    if (letter === 'w' || letter === 'S' || letter === 'D') return ANYTHING;
+    if (letter === 'p' || letter === 'P') {
+      this.at = this.source.indexOf('}', this.at) + 1;
+      return ANYTHING;
+    }
+    if (letter === 'u' || /\d/.test(letter)) throw new Error(`Cannot read \\${letter} in /${this.source}/`);
+    return listing([controlCharacter(letter)]);
+  }
+}
+
+function controlCharacter(letter: string): string {
+  return ({ t: '\t', n: '\n', r: '\r', f: '\f', v: '\v' } as Readonly<Record<string, string>>)[letter] ?? letter;
+}
+
+/** Prefers long strings (rarer in text), then fewer of them. */
+function mostSelective(requirements: readonly ReadonlySet<string>[]): ReadonlySet<string> | null {
+  let chosen: ReadonlySet<string> | null = null;
+  let chosenScore = Number.NEGATIVE_INFINITY;
+  for (const requirement of requirements) {
+    const shortest = Math.min(
+      ...[...requirement].map((string) => string.replaceAll(EDGE, '').replaceAll(UNKNOWN, '').length),
+    );
+    const score = shortest * MAX_LISTED * 4 - requirement.size;
+    if (score > chosenScore) {
+      chosen = requirement;
+      chosenScore = score;
+    }
+  }
+  return chosen;
+}
+
+/** Words are also looked up by their first and last few letters, for patterns that fix only one end of a word. */
+const AFFIX = 4;
+
+type ClueKind = 'word' | 'prefix' | 'suffix' | 'substring';
+
+/**
+ * What a message must contain for a pattern to match: any one of these words (whole a-z runs), word beginnings or
+ * endings (AFFIX letters), or substrings. Null when the pattern spells out nothing it must contain.
+ */
+function cluesOf(pattern: RegExp): ReadonlyArray<readonly [ClueKind, string]> | null {
+  if (pattern.flags !== '') return null;
+  const required = new PatternReader(pattern.source).read().required;
+  if (required === null) return null;
+  const clues = new Map<string, readonly [ClueKind, string]>();
+  for (const string of required) {
+    const clue = clueOf(string);
+    if (clue === null) return null;
+    clues.set(clue.join(':'), clue);
+  }
+  return [...clues.values()];
+}
+
+/**
+ * The most telling thing a required string says about the message: its longest a-z run with an edge on both sides
+ * (a whole word), else its longest run with an edge on one side (a word's beginning or end), else its longest known
+ * stretch (a substring).
+ */
+function clueOf(string: string): readonly [ClueKind, string] | null {
+  let word = '';
+  let affix: readonly [ClueKind, string] | null = null;
+  for (const run of string.matchAll(/[a-z]+/g)) {
+    const before = run.index === 0 ? UNKNOWN : (string[run.index - 1] as string);
+    const after = string[run.index + run[0].length] ?? UNKNOWN;
+    if (before !== UNKNOWN && after !== UNKNOWN) {
+      if (run[0].length > word.length) word = run[0];
+    } else if (run[0].length >= AFFIX && (affix === null || run[0].length > (affix[1] as string).length)) {
+      if (before !== UNKNOWN) affix = ['prefix', run[0].slice(0, AFFIX)];
+      else if (after !== UNKNOWN) affix = ['suffix', run[0].slice(-AFFIX)];
+    }
+  }
+  if (word !== '') return ['word', word];
+  if (affix !== null) return affix;
+  const stretch = string
+    .split(EDGE)
+    .flatMap((part) => part.split(UNKNOWN))
+    .reduce((longest, part) => (part.length > longest.length ? part : longest), '');
+  return stretch === '' ? null : ['substring', stretch];
+}
+
+/** A message's text and its a-z words (with their beginnings and ends), split once and shared by every screen. */
+export interface Scanned {
+  readonly text: string;
+  readonly words: readonly string[];
+  readonly prefixes: readonly string[];
+  readonly suffixes: readonly string[];
+}
+
+export function scan(text: string): Scanned {
+  const words = new Set(text.split(NOT_A_TO_Z));
+  const prefixes = new Set<string>();
+  const suffixes = new Set<string>();
+  for (const word of words) {
+    if (word.length < AFFIX) continue;
+    prefixes.add(word.slice(0, AFFIX));
+    suffixes.add(word.slice(-AFFIX));
+  }
+  return { text, words: [...words], prefixes: [...prefixes], suffixes: [...suffixes] };
+}
+
+/** Screens a fixed list of patterns: which of them can match anywhere in a message. */
+export class Screen {
+  private readonly byWord = new Map<string, number[]>();
+  private readonly byPrefix = new Map<string, number[]>();
+  private readonly bySuffix = new Map<string, number[]>();
+  private readonly bySubstring = new Map<string, number[]>();
+  private readonly always: readonly number[];
+
+  constructor(readonly patterns: readonly RegExp[]) {
+    const always: number[] = [];
+    const indexes: Readonly<Record<ClueKind, Map<string, number[]>>> = {
+      word: this.byWord,
+      prefix: this.byPrefix,
+      suffix: this.bySuffix,
+      substring: this.bySubstring,
+    };
+    patterns.forEach((pattern, index) => {
+      const clues = cluesOf(pattern);
+      if (clues === null) {
+        always.push(index);
+        return;
+      }
+      for (const [kind, key] of clues) {
+        const patternsWithClue = indexes[kind].get(key);
+        if (patternsWithClue === undefined) indexes[kind].set(key, [index]);
+        else if (!patternsWithClue.includes(index)) patternsWithClue.push(index);
+      }
+    });
+    this.always = always;
+  }
+
+  /** `possible[i]` is false when pattern i matches nowhere in `text` (whose words are `scanned`'s). */
+  possible(scanned: Scanned, text = scanned.text): boolean[] {
+    const possible = new Array<boolean>(this.patterns.length).fill(false);
+    for (const index of this.always) possible[index] = true;
+    mark(possible, this.byWord, scanned.words);
+    mark(possible, this.byPrefix, scanned.prefixes);
+    mark(possible, this.bySuffix, scanned.suffixes);
+    for (const [substring, indexes] of this.bySubstring) {
+      if (indexes.some((index) => !possible[index]) && text.includes(substring)) {
+        for (const index of indexes) possible[index] = true;
+      }
+    }
+    return possible;
+  }
+}
+
+function mark(possible: boolean[], index: ReadonlyMap<string, readonly number[]>, keys: readonly string[]): void {
+  for (const key of keys) {
+    const indexes = index.get(key);
+    if (indexes !== undefined) for (const pattern of indexes) possible[pattern] = true;
+  }
+}

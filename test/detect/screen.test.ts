@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { Screen, scan } from '../../src/detect/screen.js';
+
+const PATTERNS = [
+  /\bwe(?:'ll| will)(?: (?:also|now))? (?:ship|launch)\b/,
+  /^(?:(?:final|key)\s+){0,2}decisions?(?:\s*:|\s+[-–—])\s*\S/,
+  /\b(?:revisit\w*|reconsider\w*)\b/,
+  /\b(?:\w+ ){0,2}(?:decided|agreed)\b/,
+  /"[^"]{4,}"/,
+  /\?[)"'\s]*$/,
+  /(?:^|\s)i(?:'m| am)?\s/,
+  /\bsev ?[0-4]\b/,
+];
+
+describe('Screen', () => {
+  const screen = new Screen(PATTERNS);
+  const possible = (text: string) => screen.possible(scan(text));
+
+  it('never rules out a pattern that matches', () => {
+    const texts = [
+      "we'll also ship it friday",
+      'final decisions: the importer ships first',
+      'reconsidering the plan',
+      'the team decided',
+      'she said "this is great"',
+      'shall we?',
+      "i'm out friday",
+      'sev2 incident',
+    ];
+    for (const text of texts) {
+      const found = possible(text);
+      PATTERNS.forEach((pattern, index) => {
+        if (pattern.test(text)) expect(found[index], `${pattern} on ${text}`).toBe(true);
+      });
+    }
+  });
+
+  it('rules out patterns whose words a message lacks', () => {
+    expect(possible('lunch is at noon').slice(0, 4)).toEqual([false, false, false, false]);
+  });
+});
