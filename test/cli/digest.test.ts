@@ -10,6 +10,7 @@ import type { DecisionStatus } from '../../src/store/decisions.js';
 import { openStore, type Store } from '../../src/store/store.js';
 import { DEFAULT_TEAM_ID, type FakeChannel, FakeSlackApi, type RecordedCall } from '../support/fake-slack-api.js';
 import { type Finished, PROJECT_ROOT, runNpm } from '../support/processes.js';
+import { seedDecision } from '../support/seed-decision.js';
 
 const TEAM_ID = DEFAULT_TEAM_ID;
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -23,7 +24,6 @@ const at = (iso: string) => Date.parse(iso);
 let dir: string;
 let databasePath: string;
 let out: string;
-let seq = 0;
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'empty-chair-cli-digest-'));
@@ -42,31 +42,7 @@ function seed(
 ): void {
   const store = openStore(databasePath);
   try {
-    seq += 1;
-    const recorded = store.decisions.record(
-      {
-        teamId: fields.teamId ?? TEAM_ID,
-        channelId,
-        messageTs: `1763${String(seq).padStart(6, '0')}.000100`,
-        threadTs: null,
-        authorId: 'U0ALICE',
-        summary: fields.summary ?? `Decision ${seq}: we ship the importer first.`,
-        category: 'roadmap',
-        oneWayDoor: false,
-        confidence: 0.9,
-        detectedEvidence: [],
-        cited: false,
-      },
-      createdAt,
-    );
-    if (recorded === undefined) throw new Error('not recorded');
-    if (fields.status === 'cited') {
-      store.decisions.answer(
-        recorded.id,
-        { status: 'cited', answeredBy: 'U0BOB', evidenceKind: 'interview', customerWho: 'Finance admins' },
-        createdAt + 60_000,
-      );
-    }
+    seedDecision(store, { ...fields, teamId: fields.teamId ?? TEAM_ID, channelId, createdAt });
   } finally {
     store.close();
   }

@@ -8,6 +8,7 @@ import { completedWeeks, isoWeekKey } from '../../src/stats/week-ranges.js';
 import { openStore } from '../../src/store/store.js';
 import { FakeSlackApi, type RecordedCall } from '../support/fake-slack-api.js';
 import { type Finished, freePort, printed, runNpm, signalGroup } from '../support/processes.js';
+import { seedDecision } from '../support/seed-decision.js';
 
 const TEAM_ID = 'T0FAKETEAM';
 const TARGET = { teamId: TEAM_ID, kind: 'channel', id: 'C0PRODUCT' } as const;
@@ -33,22 +34,7 @@ describe('digest delivery across crashes and processes', () => {
     period = isoWeekKey(lastWeek, 'UTC');
     const store = openStore(databasePath);
     store.scheduler.firstValue('digest_epoch', lastWeek.start);
-    store.decisions.record(
-      {
-        teamId: TEAM_ID,
-        channelId: 'C0PRODUCT',
-        messageTs: '1763900000.000100',
-        threadTs: null,
-        authorId: 'U0ALICE',
-        summary: 'Decision: we ship the importer first.',
-        category: 'roadmap',
-        oneWayDoor: false,
-        confidence: 0.9,
-        detectedEvidence: [],
-        cited: false,
-      },
-      lastWeek.start + 3_600_000,
-    );
+    seedDecision(store, { teamId: TEAM_ID, channelId: 'C0PRODUCT', createdAt: lastWeek.start + 3_600_000 });
     store.close();
   });
 

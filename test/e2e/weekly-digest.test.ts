@@ -6,49 +6,18 @@ import { summarize } from '../../src/text/summary.js';
 import type { RecordedCall } from '../support/fake-slack-api.js';
 import { type Harness, startHarness, TEAM_ID } from '../support/harness.js';
 import { ManualCron } from '../support/manual-cron.js';
+import { seedDecision } from '../support/seed-decision.js';
 
 const at = (iso: string) => Date.parse(iso);
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-let seq = 0;
 function seed(
   harness: Harness,
   channelId: string,
   createdAt: number,
   fields: { status?: DecisionStatus; summary?: string; customerWho?: string } = {},
 ): void {
-  seq += 1;
-  const recorded = harness.store.decisions.record(
-    {
-      teamId: TEAM_ID,
-      channelId,
-      messageTs: `1763${String(seq).padStart(6, '0')}.000100`,
-      threadTs: null,
-      authorId: 'U0ALICE',
-      summary: fields.summary ?? `Decision ${seq}: we ship the importer first.`,
-      category: 'roadmap',
-      oneWayDoor: false,
-      confidence: 0.9,
-      detectedEvidence: [],
-      cited: false,
-    },
-    createdAt,
-  );
-  if (recorded === undefined) throw new Error('not recorded');
-  harness.store.decisions.setPermalink(recorded.id, `https://fake.slack.test/archives/${channelId}/p${seq}`);
-  if (fields.status !== undefined && fields.status !== 'pending') {
-    harness.store.decisions.answer(
-      recorded.id,
-      {
-        status: fields.status,
-        answeredBy: 'U0BOB',
-        ...(fields.status === 'cited'
-          ? { evidenceKind: 'interview', customerWho: fields.customerWho ?? 'Finance admins' }
-          : {}),
-      },
-      createdAt + 60_000,
-    );
-  }
+  seedDecision(harness.store, { teamId: TEAM_ID, channelId, createdAt, permalink: true, ...fields });
 }
 
 const digestPosts = (harness: Harness): RecordedCall[] =>
