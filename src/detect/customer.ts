@@ -298,8 +298,7 @@ function citationsIn(
   specificPatterns: readonly EvidencePattern[],
   fallbackPatterns: readonly EvidencePattern[],
 ): Citation[] {
-  const cites = ({ pattern }: EvidencePattern) => pattern.test(sentence);
-  if (!specificPatterns.some(cites) && !fallbackPatterns.some(cites)) return [];
+  if (!citesAny(specificPatterns, sentence) && !citesAny(fallbackPatterns, sentence)) return [];
   const specific = matchAll(specificPatterns, sentence, index);
   const unsourced = clauses(sentence).filter(
     (clause) => !specific.some(({ position }) => position >= clause.start && position < clause.end),
@@ -309,6 +308,11 @@ function citationsIn(
   );
   const citations = [...specific, ...fallback];
   return citations.length > 0 && !isVetoed(sentence) ? citations : [];
+}
+
+function citesAny(patterns: readonly EvidencePattern[], sentence: string): boolean {
+  for (const { pattern } of patterns) if (pattern.test(sentence)) return true;
+  return false;
 }
 
 function clauses(sentence: string): Span[] {

@@ -386,13 +386,16 @@ export function readDecisions(sentences: readonly string[], scanned: Scanned): D
   // without quotes a sentence is its own words
   const text = scanned.text.includes('"') ? `${scanned.text}\n${ownWords.join('\n')}` : scanned.text;
   const possible = SCREEN.possible(scanned, text);
-  const familiesPossible = possible.slice(SIGNALS.length, SIGNALS.length + FAMILY_PATTERNS.length);
+  const familiesPossible: number[] = [];
+  for (let index = 0; index < FAMILY_PATTERNS.length; index += 1) {
+    if (possible[SIGNALS.length + index]) familiesPossible.push(index);
+  }
   const families = ownWords.map((words) => {
     let found = 0;
-    FAMILY_PATTERNS.forEach((pattern, index) => {
+    for (const index of familiesPossible) {
       const bit = FAMILY_BITS[index] as number;
-      if (familiesPossible[index] && (found & bit) === 0 && pattern.test(words)) found |= bit;
-    });
+      if ((found & bit) === 0 && (FAMILY_PATTERNS[index] as RegExp).test(words)) found |= bit;
+    }
     return found;
   });
   return {
@@ -429,14 +432,15 @@ export function judgeDecision(reading: DecisionReading): DecisionVerdict {
   return { decision: false, confidence, sentences: [], accepted, vetoed };
 }
 
-function matchingStrengths(sentence: string, possible: readonly boolean[]): Strength[] {
+function matchingStrengths(sentence: string, possible: readonly boolean[]): Set<Strength> {
   const strengths = new Set<Strength>();
-  SIGNALS.forEach((signal, index) => {
+  for (let index = 0; index < SIGNALS.length; index += 1) {
+    const signal = SIGNALS[index] as DecisionSignal;
     if (possible[index] && signal.pattern.test(sentence) && !signal.unless?.test(sentence)) {
       strengths.add(signal.strength);
     }
-  });
-  return [...strengths];
+  }
+  return strengths;
 }
 
 function rejectionConfidence(sentences: readonly string[], vetoed: boolean): number {

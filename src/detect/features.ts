@@ -1,7 +1,7 @@
 import { citeEvidence } from './customer.js';
 import { type DecisionVerdict, decisionContexts, implicitCues, judgeDecision, readDecisions } from './decision.js';
 import { normalizeMessage } from './normalize.js';
-import { type Scanned, Screen, scan } from './screen.js';
+import { Scanned, Screen } from './screen.js';
 import { splitSentences } from './segment.js';
 import type { EvidenceKind } from './types.js';
 
@@ -34,7 +34,8 @@ const GERUND_OPENING = /^[a-z]+ing\b/;
 
 export function extractFeatures(text: string): MessageFeatures {
   const sentences = splitSentences(normalizeMessage(text));
-  const scanned = scan(sentences.join('\n'));
+  const tokens = sentences.map((sentence) => sentence.match(TOKEN) ?? []);
+  const scanned = new Scanned(sentences.join('\n'), tokens.flatMap(lettersOf));
   const reading = readDecisions(sentences, scanned);
   const verdict = judgeDecision(reading);
   const evidence = citeEvidence(sentences, scanned);
@@ -45,7 +46,9 @@ export function extractFeatures(text: string): MessageFeatures {
   for (const cue of implicitCues(reading)) names.add(`cue:${cue}`);
   for (const kind of evidence) names.add(`evidence:${kind}`);
   if (evidence.length > 0) names.add('evidence:any');
-  for (const sentence of sentences) addWords(sentence, names);
+  sentences.forEach((sentence, index) => {
+    addWords(sentence, tokens[index] as string[], names);
+  });
   if (sentences.length <= 1) names.add('shape:one-sentence');
   const mentionsPeopleOrSource =
     PEOPLE_OR_SOURCE_SCREEN.possible(scanned)[0] === true &&
@@ -53,9 +56,25 @@ export function extractFeatures(text: string): MessageFeatures {
   return { sentences, scanned, verdict, evidence, mentionsPeopleOrSource, names: [...names] };
 }
 
-function addWords(sentence: string, names: Set<string>): void {
+/**
+ * The a-z runs of a sentence, which the screens look words up by, read off its tokens: each run starts a word token or
+ * follows its apostrophe, so the sentence need not be split a second time.
+ */
+function lettersOf(tokens: readonly string[]): string[] {
+  const letters: string[] = [];
+  for (const token of tokens) {
+    const code = token.charCodeAt(0);
+    if (code < 97 || code > 122) continue;
+    const apostrophe = token.indexOf("'");
+    if (apostrophe === -1) letters.push(token);
+    else letters.push(token.slice(0, apostrophe), token.slice(apostrophe + 1));
+  }
+  return letters;
+}
+
+function addWords(sentence: string, tokens: readonly string[], names: Set<string>): void {
   if (GERUND_OPENING.test(sentence)) names.add('shape:gerund-opening');
-  for (const token of sentence.match(TOKEN) ?? []) names.add(`word:${isDigit(token.charCodeAt(0)) ? '0' : token}`);
+  for (const token of tokens) names.add(`word:${isDigit(token.charCodeAt(0)) ? '0' : token}`);
 }
 
 /** Only a number's token starts with a digit: every number is the same word to the model. */

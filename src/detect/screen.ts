@@ -252,66 +252,98 @@ function clueOf(string: string): readonly [ClueKind, string] | null {
   return stretch === '' ? null : ['substring', stretch];
 }
 
-/** A message's text and its a-z words (with their beginnings and ends), split once and shared by every screen. */
-export interface Scanned {
-  readonly text: string;
-  readonly words: readonly string[];
-  readonly prefixes: readonly string[];
-  readonly suffixes: readonly string[];
+/** Every screen's word, beginning and ending clues, numbered: a message's words are looked up once for all screens. */
+const CLUE_NUMBERS: Readonly<Record<Exclude<ClueKind, 'substring'>, Map<string, number>>> = {
+  word: new Map(),
+  prefix: new Map(),
+  suffix: new Map(),
+};
+let clueCount = 0;
+
+function clueNumber(kind: Exclude<ClueKind, 'substring'>, key: string): number {
+  const known = CLUE_NUMBERS[kind].get(key);
+  if (known !== undefined) return known;
+  clueCount += 1;
+  CLUE_NUMBERS[kind].set(key, clueCount);
+  return clueCount;
+}
+
+/** A message's text and its a-z words, split once and shared by every screen. */
+export class Scanned {
+  private found: readonly number[] = [];
+  /** How many clues there were when `found` was worked out: a screen built since may add some. */
+  private foundOf = -1;
+
+  constructor(
+    readonly text: string,
+    readonly words: readonly string[],
+  ) {}
+
+  /** The numbers of the clues the words give. */
+  clues(): readonly number[] {
+    if (this.foundOf === clueCount) return this.found;
+    const found = new Set<number>();
+    for (const word of this.words) {
+      const whole = CLUE_NUMBERS.word.get(word);
+      if (whole !== undefined) found.add(whole);
+      if (word.length < AFFIX) continue;
+      const prefix = CLUE_NUMBERS.prefix.get(word.slice(0, AFFIX));
+      if (prefix !== undefined) found.add(prefix);
+      const suffix = CLUE_NUMBERS.suffix.get(word.slice(-AFFIX));
+      if (suffix !== undefined) found.add(suffix);
+    }
+    this.found = [...found];
+    this.foundOf = clueCount;
+    return this.found;
+  }
 }
 
 export function scan(text: string): Scanned {
-  const words = new Set(text.split(NOT_A_TO_Z));
-  const prefixes = new Set<string>();
-  const suffixes = new Set<string>();
-  for (const word of words) {
-    if (word.length < AFFIX) continue;
-    prefixes.add(word.slice(0, AFFIX));
-    suffixes.add(word.slice(-AFFIX));
-  }
-  return { text, words: [...words], prefixes: [...prefixes], suffixes: [...suffixes] };
+  return new Scanned(text, text.split(NOT_A_TO_Z));
 }
 
 /** Screens a fixed list of patterns: which of them can match anywhere in a message. */
 export class Screen {
-  private readonly byWord = new Map<string, number[]>();
-  private readonly byPrefix = new Map<string, number[]>();
-  private readonly bySuffix = new Map<string, number[]>();
-  private readonly bySubstring = new Map<string, number[]>();
-  private readonly always: readonly number[];
+  /** The patterns each clue number is a clue of, indexed by number: an array, as every screen reads it per word. */
+  private readonly byClue: (readonly number[] | undefined)[];
+  private readonly bySubstring: ReadonlyArray<readonly [string, readonly number[]]>;
+  /** What `possible` starts from: only the patterns that spell out nothing they need are possible in any text. */
+  private readonly unscreened: readonly boolean[];
 
   constructor(readonly patterns: readonly RegExp[]) {
-    const always: number[] = [];
-    const indexes: Readonly<Record<ClueKind, Map<string, number[]>>> = {
-      word: this.byWord,
-      prefix: this.byPrefix,
-      suffix: this.bySuffix,
-      substring: this.bySubstring,
+    const unscreened = new Array<boolean>(patterns.length).fill(false);
+    const byClue = new Map<number, number[]>();
+    const bySubstring = new Map<string, number[]>();
+    const add = <Key>(index: Map<Key, number[]>, key: Key, pattern: number) => {
+      const patternsWithClue = index.get(key);
+      if (patternsWithClue === undefined) index.set(key, [pattern]);
+      else if (!patternsWithClue.includes(pattern)) patternsWithClue.push(pattern);
     };
     patterns.forEach((pattern, index) => {
       const clues = cluesOf(pattern);
       if (clues === null) {
-        always.push(index);
+        unscreened[index] = true;
         return;
       }
       for (const [kind, key] of clues) {
-        const patternsWithClue = indexes[kind].get(key);
-        if (patternsWithClue === undefined) indexes[kind].set(key, [index]);
-        else if (!patternsWithClue.includes(index)) patternsWithClue.push(index);
+        if (kind === 'substring') add(bySubstring, key, index);
+        else add(byClue, clueNumber(kind, key), index);
       }
     });
-    this.always = always;
+    this.unscreened = unscreened;
+    this.byClue = Array.from({ length: clueCount + 1 }, (_, clue) => byClue.get(clue));
+    this.bySubstring = [...bySubstring];
   }
 
   /** `possible[i]` is false when pattern i matches nowhere in `text` (whose words are `scanned`'s). */
   possible(scanned: Scanned, text = scanned.text): boolean[] {
-    const possible = new Array<boolean>(this.patterns.length).fill(false);
-    for (const index of this.always) possible[index] = true;
-    mark(possible, this.byWord, scanned.words);
-    mark(possible, this.byPrefix, scanned.prefixes);
-    mark(possible, this.bySuffix, scanned.suffixes);
+    const possible = this.unscreened.slice();
+    for (const clue of scanned.clues()) {
+      const indexes = this.byClue[clue];
+      if (indexes !== undefined) for (const pattern of indexes) possible[pattern] = true;
+    }
     for (const [substring, indexes] of this.bySubstring) {
-      if (indexes.some((index) => !possible[index]) && text.includes(substring)) {
+      if (!allPossible(possible, indexes) && text.includes(substring)) {
         for (const index of indexes) possible[index] = true;
       }
     }
@@ -319,9 +351,7 @@ export class Screen {
   }
 }
 
-function mark(possible: boolean[], index: ReadonlyMap<string, readonly number[]>, keys: readonly string[]): void {
-  for (const key of keys) {
-    const indexes = index.get(key);
-    if (indexes !== undefined) for (const pattern of indexes) possible[pattern] = true;
-  }
+function allPossible(possible: readonly boolean[], indexes: readonly number[]): boolean {
+  for (const index of indexes) if (!possible[index]) return false;
+  return true;
 }
