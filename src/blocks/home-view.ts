@@ -1,6 +1,7 @@
 import type { types } from '@slack/bolt';
 import { citedShare } from '../stats/weekly-counts.js';
 import type { DigestSchedule } from '../store/digest-subscriptions.js';
+import { percent } from '../text/percent.js';
 import { answerButtons } from './decision-card.js';
 import { ActionId } from './ids.js';
 import { escapeMrkdwn } from './mrkdwn.js';
@@ -67,7 +68,7 @@ function weekHeadline({ thisWeek, trend, timeZone }: HomeDashboard): string {
   const share = citedShare(thisWeek);
   return (
     `*This week*${since}, in the channels you are in: ${plural(decided, 'decision')}. ` +
-    `*${thisWeek.cited}* cited customer insight${share === null ? '' : ` (${Math.round(share * 100)}%)`}, ` +
+    `*${thisWeek.cited}* cited customer insight${share === null ? '' : ` (${percent(share)})`}, ` +
     `*${thisWeek.uncited}* without, ${thisWeek.notCustomerFacing} not customer-facing.`
   );
 }

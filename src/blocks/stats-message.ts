@@ -1,4 +1,5 @@
 import { citedShare, totals, type WeekCounts } from '../stats/weekly-counts.js';
+import { percent } from '../text/percent.js';
 import type { SlackMessage } from './decision-card.js';
 import { trendText } from './trend.js';
 
@@ -24,7 +25,7 @@ export function statsMessage(channelName: string, period: StatsPeriod, weeks: re
     decided === 0
       ? `*#${channelName}, ${PERIOD_NAMES[period]}:* no decisions recorded.`
       : `*#${channelName}, ${PERIOD_NAMES[period]}:* ${decided} decision${decided === 1 ? '' : 's'}; ` +
-        `*${sum.cited}* cited customer insight${share === null ? '' : ` (${Math.round(share * 100)}%)`}, ` +
+        `*${sum.cited}* cited customer insight${share === null ? '' : ` (${percent(share)})`}, ` +
         `*${sum.uncited}* without, ${sum.notCustomerFacing} not customer-facing.`;
   const trend = trendText(weeks);
   return {

@@ -1,9 +1,8 @@
+import { percent } from '../text/percent.js';
 import { dayLabel } from '../time/zoned-time.js';
 import type { Digest } from './build-digest.js';
 
 /** The sentences a digest is made of, as plain text; Block Kit and the CLI's text share them so they never drift. */
-
-export const percent = (share: number) => `${Math.round(share * 100)}%`;
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 

@@ -1,4 +1,5 @@
 import { citedShare, type WeekCounts } from '../stats/weekly-counts.js';
+import { percent } from '../text/percent.js';
 import { dayLabel } from '../time/zoned-time.js';
 
 const WIDTH = 800;
@@ -34,8 +35,6 @@ export function escapeXml(text: string): string {
 
 /** Two decimals at most, so the same chart is byte for byte the same string. */
 const num = (value: number) => String(Math.round(value * 100) / 100);
-
-const percent = (share: number) => `${Math.round(share * 100)}%`;
 
 /** The smallest 1, 2 or 5 times a power of ten that covers `max` in MAX_TICKS steps; never below 1, counts are whole. */
 function niceStep(max: number): number {
