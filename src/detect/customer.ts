@@ -27,7 +27,7 @@ const PEOPLE =
   '(?:customers?(?! (?:success|support|service|experience|team))|users?|clients?|admins?|buyers?|prospects?|trialists?|subscribers?|champions?)';
 /** Verbs someone else uses about people; "we need" and "let me show" are the team talking. */
 const FINDING_VERB =
-  /(?<!\b(?:we|i|you|me|let's|to|will|'ll|anyone|someone|anybody|somebody|everyone) )\b(?:said|says|say|told|asked|asking|asks|want|wants|wanted|need|needs|needed|complain\w*|can't|cannot|couldn't|can not|struggl\w*|show|showed|shows|found|finds|revealed|reveals|hate|hates|hated|love|loves|loved|mention\w*|prefer\w*|drop|drops|dropped|bounce\w*|abandon\w*|churn\w*|confus\w*|frustrat\w*|request\w*|rage[- ]click\w*|missed|stuck|failed|gave up|won|lost|beat|lift|uplift|outperform\w*|convert\w*|significant|winner|rated|rating|praised|blocked|keeps?|kept|point(?:ed|s)? to|cite[sd]|citing|highlight\w*|surfaced|because|rose|fell|grew|doubled|halved)\b/;
+  /(?<!\b(?:we|i|you|me|let's|to|will|'ll|anyone|someone|anybody|somebody|everyone) )\b(?:said|says|say|told|asked|asking|asks|want|wants|wanted|need|needs|needed|complain\w*|can't|cannot|couldn't|can not|struggl\w*|show|showed|shows|found|finds|revealed|reveals|hate|hates|hated|love|loves|loved|mention\w*|prefer\w*|drop|drops|dropped|bounce\w*|abandon\w*|churn\w*|confus\w*|frustrat\w*|request\w*|rage[- ]click\w*|missed|stuck|failed|gave up|won|lost|beat|lift|uplift|outperform\w*|convert\w*|significant|winner|rated|rating|praised|blocked|keeps?|kept|point(?:ed|s)? to|cite[sd]|citing|highlight\w*|surfaced|because|rose|fell|grew|doubled|halved|flagged|got through|managed to|succeeded)\b/;
 const COUNTED =
   '(?:customers|users|people|accounts|teams|admins|respondents|interviewees|participants|testers|tickets|requests|votes|reviews|companies|complaints|deals|mentions|sessions|stars?)';
 
@@ -35,6 +35,7 @@ const COUNTED =
 const FINDING = anyOf([
   /\d+(?:\.\d+)?\s?%|\b\d+ (?:of|out of) \d+\b/,
   re(`\\b\\d+ (?:\\w+ )?${COUNTED}\\b`),
+  /\b\d[\d,]* (?:started|signed up|verified|created|completed|clicked|opened|visited|converted|churned|dropped|upgraded|downgraded|installed|activated)\b/,
   /"[^"]{3,}"/,
   /\b(?:most|majority|nobody|none|everyone|based on|according to)\b/,
   /\b(?:is|was|has been|were|are) (?:very |mostly |overwhelmingly |pretty |really )?(?:positive|negative|mixed|glowing|lukewarm|unanimous)\b/,
@@ -70,7 +71,11 @@ const SPECIFIC: readonly EvidencePattern[] = [
       /\bprospects? (?:said|asked|told|keep|kept|want|wants|need|needs|mentioned|complained|pushed back|objected|balked|chose|picked)\b/,
   },
   { kind: 'sales-call', pattern: /\b(?:lost|killed|blocked) (?:the |a |\w+ ){0,2}deals?\b/ },
-  { kind: 'sales-call', pattern: /\b(?:win[/ -]loss|gong)\b/, requires: FINDING },
+  {
+    kind: 'sales-call',
+    pattern: /\b(?:win[/ -]loss|gong (?:calls?|recordings?|clips?|snippets?|data)|qbrs?)\b/,
+    requires: FINDING,
+  },
   // survey
   {
     kind: 'survey',
@@ -145,9 +150,14 @@ const SPECIFIC: readonly EvidencePattern[] = [
   {
     kind: 'churn',
     pattern:
-      /\b(?:churned|is churning|are churning|didn't renew|did not renew|won't renew|will not renew|not renewing)\b|\bdecided to (?:churn|cancel|leave|not renew|downgrade)\b|\bchurn(?:ed|ing)? (?:because|due to|citing|after|over)\b|\bcancell?ed (?:their|the|his|her|its) (?:subscription|plan|account|contract|seats?)\b|\bdowngraded (?:to|from) (?:the )?(?:free|starter|basic|pro|team|lower)\b/,
+      /(?<!\bwe(?:'re| are)? )\b(?:churned|is churning|are churning|didn't renew|did not renew|won't renew|will not renew|not renewing)\b|\bdecided to (?:churn|cancel|leave|not renew|downgrade)\b|\bchurn(?:ed|ing)? (?:because|due to|citing|after|over)\b|\bcancell?ed (?:their|the|his|her|its) (?:subscription|plan|account|contract|seats?)\b|\bdowngraded (?:to|from) (?:the )?(?:free|starter|basic|pro|team|lower)\b/,
   },
   // usability-test
+  {
+    kind: 'usability-test',
+    pattern: /\b(?:prototype|concept|paper|click-?through|first-click|tree|card[- ]sort(?:ing)?) tests?\b/,
+    requires: FINDING,
+  },
   {
     kind: 'usability-test',
     pattern:
@@ -165,6 +175,14 @@ const SPECIFIC: readonly EvidencePattern[] = [
     pattern:
       /\bexperiments? (?:results?|showed|shows|won|lost|found|concluded|readout)\b|\b(?:variant|treatment|control)(?: [a-z0-9])? (?:won|lost|beat|converted|outperformed|underperformed|did better|did worse|increased|decreased|lifted)\b|\b(?:uplift|lift) of \d|\bstat(?:istically)? sig(?:nificant)?\b/,
   },
+  {
+    kind: 'experiment',
+    pattern:
+      /\b(?:a\/b|experiment #?\d+|(?:pricing|landing|checkout|signup|onboarding|copy|price|badge|paywall|upgrade) (?:page |flow |prompt )?tests?)\b/,
+    requires:
+      /\d\s?%[^.]*\bvs?\.?\s|\bvs?\.?\s[^.]*\d\s?%|\b(?:won|beat|lift|uplift|from \d[\d.]*\s?% to)\b|[+-]\d+(?:\.\d+)?\s?%/,
+  },
+  { kind: 'experiment', pattern: /\bas an? (?:experiment|test|trial)\b/, requires: FINDING },
   // quote
   {
     kind: 'quote',
@@ -200,6 +218,16 @@ const SPECIFIC: readonly EvidencePattern[] = [
     pattern: / \((?:customer|client|enterprise|account|prospect|design partner)[^)]*\)|\bdesign partners?\b/,
     requires: FINDING,
   },
+  {
+    kind: 'account-feedback',
+    pattern:
+      /\btheir (?:procurement|legal|security|it|finance|ops|admins?|cfo|ceo|cto|champion|buyer)(?: (?:team|lead|folks|people))? (?:literally |just |also |again )?(?:won't|will not|can't|cannot|refuses?|refused|requires?|required|needs?|needed|asked|said|says|told|emailed|wrote|complained|flagged|pushed back|wants?)\b/,
+  },
+  {
+    kind: 'usage-data',
+    pattern:
+      /\b(?:unsubscribes?|unsubscribe rate|opt-outs?|cancellations?|conversion|conversions|retention|activation)(?: rate)? (?:\w+ ){0,2}?(?:jumped|rose|fell|dropped|doubled|halved|went|grew|climbed|spiked|tripled)\b[^.]{0,30}\d/,
+  },
   // other
   {
     kind: 'other',
@@ -230,7 +258,8 @@ const BEHAVIOUR = re(
 const FALLBACK: readonly EvidencePattern[] = [
   {
     kind: 'usage-data',
-    pattern: re(`\\b\\d+(?:\\.\\d+)?\\s?% of (?:[\\w-]+ ){0,3}?${POPULATION}\\b`),
+    // "rolled out to 25% of workspaces" is who a change reached, not what they did
+    pattern: re(`(?<!\\b(?:to|for) )\\b\\d+(?:\\.\\d+)?\\s?% of (?:(?:[\\w-]+ ){0,3}?${POPULATION}|them|those)\\b`),
     requires: BEHAVIOUR,
   },
   {
@@ -264,6 +293,8 @@ const VETOES: readonly RegExp[] = [
   /\bsend(?:ing)? (?:out )?(?:the |a )?survey\b|\b(?:survey|interviews?|tests?|sessions?) (?:goes|go|is going|are going|will go) (?:out|live)\b/,
   /\b(?:load|unit|integration|e2e|end-to-end|smoke|regression|performance|perf|stress|ci|qa|internal|our own) tests?(?:ing)?\b/,
   /\bon (?:my|our) (?:machines?|laptops?)\b|\b(?:locally|in staging|on staging|dogfood\w*|benchmark\w*)\b/,
+  /\b(?:research plan|interview plan|test plan|study plan|discussion guide|interview guide|draft plan|plan draft)\b/,
+  /\bpending\b|\b(?:wants?|needs?|waiting (?:on|for)|until we (?:see|get|have)) (?:the |our |more )?(?:[\w-]+ ){0,2}(?:numbers|data|results?|readout)\b/,
   /\b(?:candidates?|hiring|job interviews?|onsites?|on-sites?|recruiters?|offer letter|resumes?|take-home)\b/,
   /\b(?:no|without|haven't|hasn't|have not|never|zero|lack of|lacking) (?:\w+ ){0,2}?(?:customer |user )?(?:data|feedback|evidence|insights?|research|interviews?|input|talking|asking|surveys?|signal)\b/,
 ];

@@ -47,7 +47,7 @@ const VETOED_SIGNAL_CONFIDENCE = 0.75;
 const TEAM_SUBJECT = String.raw`\b(?<!(?:'s|their|his|her|its) )(?:we(?:'ve)?|(?:the |our )?(?:product|eng|engineering|design|platform|infra|growth|data|sales|support|marketing|finance|legal|security|pricing|mobile|web|backend|frontend|leadership|exec|core|billing|ops|devops|sre) team|the team|our team|leadership|management|(?:the )?execs|the board|(?:the )?founders)`;
 const TEAM_VERB_ADVERBS =
   '(?: (?:all|have|has|had|just|finally|officially|formally|collectively|unanimously|already|now|ultimately|eventually|jointly)){0,3}';
-const DECIDED_VERB = String.raw`(?:decided|agreed(?=\s*[:.!,;]|\s*$| (?:to|on|that|we|with|upon)\b)|chose|chosen|picked(?! up)|committed to|opted (?:for|to|out|in)|landed on|settled on|signed off|voted to|approved|greenlit|green-lit|made (?:the|a|our) (?:call|decision)|reached (?:a|the) decision)`;
+const DECIDED_VERB = String.raw`(?:decided|agreed(?=\s*[:.!,;]|\s*$| (?:to|on|that|this|these|it|we|with|upon|in|at|during|after|earlier|yesterday|today|last)\b)|chose|chosen|picked(?! up)|committed to|opted (?:for|to|out|in)|landed on|settled on|signed off|voted to|approved|greenlit|green-lit|made (?:the|a|our) (?:call|decision)|reached (?:a|the) decision)`;
 const MEETING =
   '(?:meeting|sync|workshop|offsite|off-site|discussion|call|review|planning|retro|retrospective|session|debate|thread|huddle|standup|stand-up|kickoff|summit)';
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*';
@@ -55,11 +55,17 @@ const WEEKDAY = '(?:monday|tuesday|wednesday|thursday|friday)';
 
 const COMMITMENT_AUX = String.raw`\bwe(?:'ll| will| shall| are going to|'re going to| are gonna|'re gonna| won't| will not| are not going to|'re not going to)`;
 const COMMITMENT_ADVERB =
-  '(?: (?:also|now|officially|definitely|just|then|instead|finally|only|first|no longer|actually|absolutely))?';
+  '(?: (?:also|now|officially|definitely|just|then|instead|finally|only|first|no longer|actually|absolutely|permanently|fully|completely|formally|gradually|temporarily|immediately))?';
 const COMMITMENT_VERB =
-  '(?:ship|launch|release|sunset|deprecate|retire|shut down|kill|drop|cut|remove|migrate|move|switch|adopt|build|prioriti[sz]e|deprioriti[sz]e|focus on|raise|lower|increase|decrease|reduce|charge|offer|hire|freeze|pause|stop|require|enforce|roll out|replace|rewrite|standardi[sz]e on|consolidate|outsource|sign|renew|cancel|delete|purge|keep|phase out|discontinue|delay|postpone|split|merge|rename|rebrand|open[- ]source|introduce|bundle|grandfather|limit|cap|invest in|double down on|partner with|go live|default to)';
+  '(?:ship|launch|release|sunset|deprecate|retire|shut down|kill|drop|cut|remove|migrate|move|switch|adopt|build|prioriti[sz]e|deprioriti[sz]e|focus on|raise|lower|increase|decrease|reduce|charge|offer|hire|freeze|pause|stop|require|enforce|roll out|replace|rewrite|standardi[sz]e on|consolidate|outsource|sign|renew|cancel|delete|purge|keep|phase out|discontinue|delay|postpone|split|merge|rename|rebrand|open[- ]source|introduce|bundle|grandfather|limit|cap|invest in|double down on|partner with|go live|default to|use|host|support|allow|ban|block|enable|disable|turn off|turn on|publish|fund|staff|skip|end)';
 const ONGOING_VERB =
-  '(?:moving|migrating|switching|shipping|launching|releasing|sunsetting|deprecating|retiring|shutting down|killing|dropping|cutting|removing|raising|lowering|increasing|reducing|adopting|standardi[sz]ing on|rolling out|freezing|pausing|discontinuing|replacing|phasing out|consolidating|introducing|changing|prioriti[sz]ing|deprioriti[sz]ing|doubling down on|rewriting|renaming|rebranding|outsourcing|postponing|delaying|splitting|merging|bundling|grandfathering|capping|limiting|deleting|purging|charging|offering|investing in|staying (?:on|with))';
+  '(?:moving|migrating|switching|shipping|launching|releasing|sunsetting|deprecating|retiring|shutting down|killing|dropping|cutting|removing|raising|lowering|increasing|reducing|adopting|standardi[sz]ing on|rolling out|freezing|pausing|discontinuing|replacing|phasing out|consolidating|introducing|changing|prioriti[sz]ing|deprioriti[sz]ing|doubling down on|rewriting|renaming|rebranding|outsourcing|postponing|delaying|splitting|merging|bundling|grandfathering|capping|limiting|deleting|purging|charging|offering|investing in|staying (?:on|with)|hosting|using|requiring|enforcing|banning|blocking|enabling|disabling|turning (?:off|on)|ending|publishing|funding|staffing|skipping)';
+/** Groups of the writer's organisation that announce their own changes ("finance is switching our expense tool"). */
+const ORG_UNIT =
+  '(?:finance|legal|security|hr|it|ops|product|engineering|eng|design|marketing|sales|support|leadership|management|platform|infra|the company|the team|our team)(?: team)?';
+/** Other languages' "we decided": mixed-language workspaces announce in theirs. */
+const FOREIGN_DECIDED =
+  /\b(?:wir haben (?:uns )?(?:entschieden|beschlossen|festgelegt)|nous avons d[ée]cid[ée]|on a d[ée]cid[ée]|hemos decidido|decidimos|abbiamo deciso|we hebben besloten|vi har bestemt|beslutat|d[ée]cision prise|c'est d[ée]cid[ée]|queda as[ií]|est[áa] decidido|ist entschieden|steht fest)\b|^(?:entscheidung|beschluss|d[ée]cision|decisi[óo]n|decisione|besluit|beslut)\s*:/;
 
 const SIGNALS: readonly DecisionSignal[] = [
   // explicit
@@ -72,7 +78,27 @@ const SIGNALS: readonly DecisionSignal[] = [
     strength: 'explicit',
     pattern: /^(?:decided|agreed|approved|final call|final answer|verdict)(?:\s*:|\s+[-–—])\s*\S/,
   },
-  { strength: 'explicit', pattern: re(`${TEAM_SUBJECT}${TEAM_VERB_ADVERBS} ${DECIDED_VERB}\\b`) },
+  { strength: 'explicit', pattern: re(`${TEAM_SUBJECT}(?: \\([^)]{1,40}\\))?${TEAM_VERB_ADVERBS} ${DECIDED_VERB}\\b`) },
+  { strength: 'explicit', pattern: FOREIGN_DECIDED },
+  { strength: 'explicit', pattern: /\b(?:i'm|i am|we're|we are) making (?:the|a|this|that) call\b/ },
+  { strength: 'explicit', pattern: /\bfinal (?:call|answer|decision|word) on\b[^:?]{1,60}:\s*\S/ },
+  {
+    strength: 'explicit',
+    pattern:
+      /^per (?:leadership|management|the board|the execs|execs|the ceo|the cto|the cfo|finance|legal|security)\s*:\s*\S|\b(?:budget|plan|proposal|rfc|headcount|roadmap|spec|contract|policy|design|request) (?:is |was |has been |got )?(?:approved|signed off|greenlit)\b/,
+  },
+  {
+    strength: 'explicit',
+    pattern:
+      /^(?:[\w&'-]+ ){1,3}(?:outcomes?|decisions?|conclusions?|verdicts?|resolutions?)(?: \([^)]*\))?\s*:\s*\S|\((?:agreed|decided|approved|final|signed off)\)/,
+  },
+  // "Approved ✅" alone answers a request; "Approved: …" and "*Approved* hiring 2 SREs" announce something
+  { strength: 'explicit', pattern: /^(?:approved|greenlit|green-lit|signed off)(?! by)[\s:,.!-]+[a-z0-9]/ },
+  {
+    strength: 'explicit',
+    pattern:
+      /\b(?:approved|signed off|okayed|ok'd|greenlit|green-lit) by (?:the |our )?(?:leadership|management|finance|legal|security|procurement|board|execs?|exec team|cfo|ceo|cto|coo|vp of \w+|founders)\b/,
+  },
   // "<@U1> and I agreed …": a colleague and the writer, found from the literal so the scan stays cheap.
   { strength: 'explicit', pattern: re(` and i(?<=[\\w.-] and i)${TEAM_VERB_ADVERBS} ${DECIDED_VERB}\\b`) },
   {
@@ -120,7 +146,7 @@ const SIGNALS: readonly DecisionSignal[] = [
   {
     strength: 'explicit',
     pattern:
-      /\b(?:leadership|management|the board|execs|the execs|exec team|finance|legal|security|procurement|cfo|ceo|cto|coo|vp of \w+) (?:(?:has|have|just|finally|officially|formally) )*(?:approved|signed off|okayed|ok'd)\b/,
+      /\b(?:leadership|management|the board|execs|the execs|exec team|finance|legal|security|procurement|cfo|ceo|cto|coo|vp of \w+|committee|council|steering group) (?:(?:has|have|just|finally|officially|formally) )*(?:approved|signed off|okayed|ok'd)\b/,
   },
   // committed
   {
@@ -136,14 +162,42 @@ const SIGNALS: readonly DecisionSignal[] = [
   },
   {
     strength: 'committed',
-    pattern: /\bwe(?:'re| are|'ll| will) proceed(?:ing)? with\b|\bwe(?:'re| are) committing to\b/,
+    pattern:
+      /\bwe(?:'re| are|'ll| will) proceed(?:ing)? with\b|\bwe(?:'re| are|'ve| have)? committ(?:ing|ed)\b(?! (?:code|changes|the (?:fix|change|code)))|\b(?:is|are) (?:now )?committed (?:for|to)\b/,
   },
   { strength: 'committed', pattern: /\bit(?:'s| is) (?:a go|official|final|settled|decided|locked in)\b/ },
   { strength: 'committed', pattern: /\b(?:option|plan|variant|approach) [a-z0-9]+ it is\b/ },
+  {
+    strength: 'committed',
+    pattern:
+      /^(?:(?:ok|okay|yep|yes|yeah|alright|right|fine|so|then|cool)[,!.]*\s+)*(?!(?:here|there|that|this|what|how|where|which|who|so|as|because|it)\b)[a-z0-9]{1,20} it is\b/,
+  },
+  {
+    strength: 'committed',
+    pattern: /\blet's (?:go|proceed|move forward) (?:ahead )?with\b|\bwe (?:go|stick|stay) with\b/,
+  },
   // policy
   { strength: 'policy', pattern: /^(?:going|went) with\b|^decided (?:to go with|on)\b/ },
   { strength: 'policy', pattern: /\b(?:from now on|from today on|from here on(?: out)?|henceforth)\b/ },
   { strength: 'policy', pattern: /^(?:going|moving) forward\b|\b(?:going|moving) forward[,:]/ },
+  // "TL;DR of the roadmap review: …" (the leading "tl;dr" is stripped as noise, which leaves "of the …")
+  {
+    strength: 'policy',
+    pattern: re(
+      `^(?:(?:outcomes?|takeaways?) (?:of|from)|of) (?:the |today's |this week's |yesterday's |our )?(?:[\\w-]+ ){0,2}${MEETING}s?\\s*:\\s*\\S`,
+    ),
+  },
+  {
+    strength: 'policy',
+    pattern: re(
+      `^from (?:today|now|tomorrow|${WEEKDAY}|next (?:week|sprint|month|quarter|release|cycle)|the \\d+(?:st|nd|rd|th)|${MONTH} \\d+|q[1-4])\\b`,
+    ),
+  },
+  {
+    strength: 'policy',
+    pattern:
+      /\b(?:is|are) now (?:mandatory|required|compulsory|optional|the default|default|opt-in|opt-out|invite-only|read-only|deprecated|frozen|protected|banned|blocked|forbidden|enforced|(?:off|on|enabled|disabled|hidden) by default|owned by|the standard|standard|limited to|capped at)\b/,
+  },
   {
     strength: 'policy',
     pattern: re(`\\beffective (?:today|now|immediately|${WEEKDAY}|next \\w+|this \\w+|${MONTH} \\d+)\\b`),
@@ -170,6 +224,7 @@ const SIGNALS: readonly DecisionSignal[] = [
     unless:
       /\b(?:move|moving) on\b|\b(?:moving|changing) (?:fast|quickly|slowly)\b|\bchanging (?:our|my|their) minds?\b|\bkilling it\b|\bcutting it close\b|\bdropping (?:off|by|in)\b|\bintroducing (?:[a-z]+,|you|our new|my)/,
   },
+  { strength: 'commitment', pattern: re(`\\b${ORG_UNIT} (?:is|are) ${ONGOING_VERB}\\b`) },
 ];
 
 const QUESTION: readonly RegExp[] = [
@@ -178,7 +233,7 @@ const QUESTION: readonly RegExp[] = [
   /^(?:what|why|how|who|which|where)\b(?! we (?:decided|agreed|landed|settled))/,
   /\b(?:have|has|had|did) (?:we|you|they|the team|anyone|leadership|everyone) (?:\w+ )?(?:decide|decided|agree|agreed|land|landed|settle|settled|choose|chosen|pick|picked|approve|approved|sign off|signed off)\b/,
   /\b(?:not sure|unsure|unclear|wondering|i wonder|curious (?:if|whether)|do you know|does anyone know|can (?:someone|anyone|you) confirm|is it true|remind me|correct me)\b/,
-  /\b(?:i heard|i've heard|rumou?rs?|apparently|supposedly|allegedly)\b/,
+  /\b(?:i heard|i've heard|rumou?rs?|apparently|supposedly|allegedly|pretty sure|fairly sure|idk|dunno|no idea|afaik|iirc)\b/,
   /\b(?:don't|do not|doesn't|didn't|still) (?:understand|know|remember|get) why\b|\bconfused (?:why|about)\b/,
   /\bor not\b/,
 ];
@@ -200,7 +255,7 @@ const PROPOSAL: readonly RegExp[] = [
   /\b(?:maybe|perhaps) (?:we|let's|it's)\b/,
   /\b(?:should|shall|could|can|do) we\b|\bhow about\b|\bwhat about\b|\bwhy (?:don't|not) we\b/,
   /\blet's (?:vote|discuss|debate|talk|chat|sync|meet|revisit|decide|think|consider|explore|brainstorm|poll|see)\b/,
-  /\b(?:vote|poll)\b|\breact with\b|\bthumbs up if\b|\b(?:thoughts|opinions|feedback welcome|open to)\b/,
+  /\b(?:vote|poll)\b(?<!\b(?:the|after|of|per|[\w-]+'s) (?:vote|poll))(?!'s closed| (?:results?|closed|is closed|is in|outcome|picked|went|chose|won|was)\b)|\breact with\b|\bthumbs up if\b|\b(?:thoughts|opinions|feedback welcome|open to)\b/,
   /\b(?:option|plan|approach|variant) [a-z0-9]+ or (?:option |plan |approach |variant )?[a-z0-9]+\b/,
 ];
 
@@ -213,7 +268,7 @@ const PENDING: readonly RegExp[] = [
   /:\s*(?:none|nothing|n\/a)\b/,
   /\bdecisions? (?:pending|needed|required|due|to make|to be made|by|before|point)\b/,
   /\b(?:open|pending|upcoming|outstanding|remaining) decisions?\b/,
-  /\bpending\b|\bawait\w*|\bwaiting (?:on|for)\b|\bblocked (?:on|by)\b|\bdepend\w* on\b/,
+  /(?<!\bno longer )\bpending\b|\bawait\w*|\bwaiting (?:on|for)\b|\bblocked (?:on|by)\b|\bdepend\w* on\b/,
   /\blean(?:ing|s)? (?:towards?|to)\b/,
   /\bstill (?:deciding|discussing|debating|figuring|thinking|weighing|evaluating|undecided|open|exploring)\b/,
   /\bopen question\b|\b(?:up for|under) (?:discussion|debate|review|consideration)\b|\bon the table\b/,
@@ -225,7 +280,20 @@ const PENDING: readonly RegExp[] = [
 
 const REVISIT: readonly RegExp[] = [
   /\b(?:revisit\w*|reconsider\w*|rethink\w*|re-?open\w*|re-?litigat\w*|overturn\w*|second-guess\w*|push ?back on|walk back|challeng\w*)\b/,
-  /\b(?:disagree|don't agree|do not agree|not on board) with\b/,
+  /\b(?:disagree|don't agree|do not agree|not on board) with\b|\bnot (?:a )?fan of\b|\b(?:felt|feels|was) rushed\b/,
+];
+
+/** The decision was someone else's, named at the start ("Figma decided to change their rate limits"). */
+const OWN_GROUP =
+  '(?:we|i|the team|our team|leadership|management|everyone|everybody|all of us|product|eng|engineering|design|finance|legal|security|marketing|sales|support|ops|hr|exec|execs|the board|founders|platform|infra|growth|data)';
+/** A retracted message ("we decided to— nvm, wrong channel") announces nothing. */
+const RETRACTED: readonly RegExp[] = [
+  /\b(?:nvm|never ?mind|ignore (?:that|this|me|my last)|wrong (?:channel|thread|chat)|disregard (?:that|this)|scratch that)\b/,
+];
+/** A decision referred to in passing ("status on the stuff we decided last sprint") is not announced again. */
+const REFERENCE: readonly RegExp[] = [
+  /\b(?:stuff|things|items|work|everything) (?:that )?we (?:decided|agreed)\b/,
+  /\bwhat we (?:decided|agreed)(?: on)? (?:last|yesterday|earlier|in|at|during|this|before|on)\b(?![^:]*:\s*\S)/,
 ];
 
 const OUTSIDER =
@@ -236,22 +304,26 @@ const THIRD_PARTY: readonly RegExp[] = [
   ),
   re(`^(?:the |our )?${OUTSIDER} (?:will|won't|is going to|are going to)\\b`),
   re(`\\b(?:decided|approved|chosen|mandated|required|made|agreed|picked) by (?:the |our |a )?${OUTSIDER}\\b`),
+  re(
+    `(?:^|: )(?!${OWN_GROUP}\\b|(?:it|that|this|which|what|who|everything|all|nothing|everyone|everybody)\\b)[a-z][a-z0-9.-]*(?:'s)? (?:has |have |just |finally |officially )?(?:decided|announced|chose|opted)\\b`,
+  ),
 ];
 
 const SMALL_ADMIN: readonly RegExp[] = [
-  /\b(?:pto|time off|vacation|holidays?|leave request|sick (?:day|leave)|ooo|out of office|expenses?|reimburs\w*|timesheets?|travel request|wfh|work(?:ing)? from home|lunch|dinner|breakfast|pizza|coffee|snacks|swag|happy hour|team outing|parking|desk|headphones|laptops?|wi-?fi)\b/,
-  /\bapproved (?:your|his|her|their|my)\b/,
+  /\b(?:pto|time off|vacation|holidays?|leave request|sick (?:day|leave)|ooo|out of office|expense (?:reports?|claims?)|(?:my|your) expenses|reimburs\w*|timesheets?|travel request|wfh|work(?:ing)? from home|lunch|dinner|breakfast|pizza|coffee|snacks|swag|happy hour|team outing|parking|desk|headphones|laptops?|wi-?fi)\b/,
+  /\bapproved (?:your|his|her|their|my)\b|\bapproved (?:the|this|that) (?:expense|pto|leave|time off|vacation|request|pr|mr|pull request|merge request|access|invoice|purchase|order|timesheet)s?\b/,
   /\b(?:your|the|my|his|her) (?:pr|pull request|merge request|mr|request|access request|ticket)(?: (?:is|was|has been|got))? approved\b/,
 ];
 
 const META: readonly RegExp[] = [
   /\bdecision[- ](?:fatigue|trees?|making|makers?|matri(?:x|ces)|frameworks?|paralysis|science|theory|journal|template|log template|records? template|doc template)\b/,
   /\b(?:book|article|podcast|talk|blog post|post|paper|course|video|newsletter) (?:on|about) (?:decisions?|decision-making|deciding|making decisions)\b/,
+  /\bhow we (?:decided|decide|agreed|made (?:the|that|this) (?:call|decision))\b/,
 ];
 
 const IDIOM: readonly RegExp[] = [
   /\bgo(?:ing)? with the (?:flow|grain|times)\b|\bgo(?:ing)? with (?:your|my|our|his|her|their) gut\b/,
-  /\b(?:final|last) call (?:for|on|to)\b|\blast call\b/,
+  /\b(?:final|last) call (?:for|to)\b|\blast call\b/,
   /\bagreed? to disagree\b|\bcall it a day\b/,
 ];
 
@@ -282,6 +354,8 @@ const FAMILIES: ReadonlyArray<readonly [string, readonly RegExp[]]> = [
   ['revisit', REVISIT],
   ['third-party', THIRD_PARTY],
   ['small-admin', SMALL_ADMIN],
+  ['retracted', RETRACTED],
+  ['reference', REFERENCE],
   ['meta', META],
   ['idiom', IDIOM],
   ['hedge', HEDGE],
@@ -301,6 +375,8 @@ const UNIVERSAL_VETOES = familyBits(
   'revisit',
   'third-party',
   'small-admin',
+  'retracted',
+  'reference',
   'meta',
   'idiom',
 );
@@ -322,11 +398,16 @@ const IMPLICIT_CUES: ReadonlyArray<readonly [string, RegExp]> = [
   ['stays', /\b(?:stays?|remains?|is staying|are staying|stays? (?:on|off|as is|live|put))\b/],
   [
     'goes',
-    /\b(?:goes|go|is going|are going|moves?|is moving|are moving) (?:away|to|into|ahead|from|back|live|read-only|async|out|up)\b|\bis gone\b|\bgets? (?:cut|dropped|merged|archived|pulled|replaced|killed)\b|\bis (?:pulled|protected|capped|locked|the default)\b|\bbecomes?\b|\bcomes? out\b|\bturns? off\b|\bends? (?:with|on)\b|\bend-of-life\b/,
+    /\b(?:goes|go|is going|are going|moves?|is moving|are moving) (?:away|to|into|onto|in|ahead|from|back|live|read-only|async|out|up)\b|\bis gone\b|\bgets? (?:cut|dropped|merged|archived|pulled|replaced|killed)\b|\bis (?:pulled|protected|capped|locked|the default)\b|\bbecomes?\b|\bcomes? out\b|\bturns? off\b|\bends? (?:with|on)\b|\bend-of-life\b/,
   ],
   [
     'final',
     /\b(?:that's|that is|this is|it's|is|are) (?:final|the plan|locked|a go|decided|confirmed)\b|\b(?:done deal|no more debate|locked in|green light|closing (?:this|the loop|it)|to close the loop|confirmed|final(?! (?:sign-?off|say|approval|decision|review)))\b/,
+  ],
+  ['no-more', /\bno (?:more|longer)\b/],
+  [
+    'ships',
+    /\b(?:ships|lands|launches|goes out|slips|is cut|are cut|is on hold|are on hold|is locked|are locked) (?:in|on|for|with|to|next|this|by|as)\b/,
   ],
   ['it-is', /\b[a-z0-9]+ it is\b|^(?:yep|yes|ok|okay|fine)?[, ]*(?:go|doing it|done)\b/],
   [

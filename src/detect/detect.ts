@@ -19,7 +19,7 @@ import type { Detection } from './types.js';
  */
 export function detect(text: string): Detection {
   const features = extractFeatures(text);
-  const verdict = classify(features.names);
+  const verdict = classify(features);
   const { sentences, scanned, verdict: rules } = features;
   const decision = rules.decision || verdict.decision;
   const customer = features.evidence.length > 0 || (verdict.customer && features.mentionsPeopleOrSource);

@@ -20,15 +20,43 @@ export interface MessageFeatures {
    * the model's words alone ("importer", "Q4") are not allowed to find customer insight.
    */
   readonly mentionsPeopleOrSource: boolean;
-  /** Binary features, without repeats. */
-  readonly names: readonly string[];
+  /** Binary features other than words (rule verdicts, vetoes, cues, evidence, shape), without repeats. */
+  readonly signals: readonly string[];
+  /** The message's words, numbers as `0`: the model's word features, kept apart so no name is built per word. */
+  readonly words: ReadonlySet<string>;
 }
+
+/** Every feature by its name, as the weights file names them. */
+export function featureNames({ signals, words }: MessageFeatures): string[] {
+  return [...signals, ...[...words].map((word) => `${WORD_PREFIX}${word}`)];
+}
+
+export const WORD_PREFIX = 'word:';
 
 /** Words, numbers and the punctuation that carries meaning here (a question, a quote, a label, a percentage). */
 const TOKEN = /[a-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*|[%$€£?:"]/g;
 const PEOPLE_OR_SOURCE =
   /"|\b(?:customers?|users?|clients?|accounts?|prospects?|people|admins?|buyers?|teams?|workspaces?|orgs?|companies|visitors|sessions|signups|respondents|participants|testers|interview\w*|survey\w*|nps|csat|tickets?|support|reviews?|churn\w*|votes?|requests?|board|calls?|demo|qbr|feedback|said|says|asked|told|complain\w*)\b/;
 const PEOPLE_OR_SOURCE_SCREEN = new Screen([PEOPLE_OR_SOURCE]);
+/**
+ * "Twilio is deprecating the API, so we're moving 2FA in-house": what follows "so" is the team's own conclusion, and the
+ * context before it (a vendor's decision, a vote, a model name) must not veto it.
+ */
+const CONSEQUENCE = /,? so (?=(?:we|we're|we'll|it's|[a-z0-9]+ it is|the team|our team)\b)/;
+
+function splitConsequence(sentence: string): string[] {
+  return sentence.split(CONSEQUENCE);
+}
+
+/** Who a change reaches ("rolled out to 10% of workspaces") says nothing about what those people said or did. */
+const AUDIENCE =
+  /\b(?:to|for) (?:\d+(?:\.\d+)?\s?% of|all|every|the first \d+) (?:our |the )?(?:[\w-]+ )?(?:workspaces|users|customers|accounts|teams|orgs)\b/g;
+
+const withoutAudience = (sentence: string) =>
+  sentence.includes(' of ') || sentence.includes('all') || sentence.includes('every')
+    ? sentence.replace(AUDIENCE, '')
+    : sentence;
+
 /** A sentence that opens with a verb in -ing ("Sunsetting …", "Keeping …") is how terse announcements start. */
 const GERUND_OPENING = /^[a-z]+ing\b/;
 
@@ -36,10 +64,14 @@ export function extractFeatures(text: string): MessageFeatures {
   const sentences = splitSentences(normalizeMessage(text));
   const tokens = sentences.map((sentence) => sentence.match(TOKEN) ?? []);
   const scanned = new Scanned(sentences.join('\n'), tokens.flatMap(lettersOf));
-  const reading = readDecisions(sentences, scanned);
+  const reading = readDecisions(
+    sentences.some((sentence) => sentence.includes(' so ')) ? sentences.flatMap(splitConsequence) : sentences,
+    scanned,
+  );
   const verdict = judgeDecision(reading);
   const evidence = citeEvidence(sentences, scanned);
   const names = new Set<string>();
+  const words = new Set<string>();
   for (const strength of verdict.accepted) names.add(`rule:${strength}`);
   for (const strength of verdict.vetoed) names.add(`rule-vetoed:${strength}`);
   for (const context of decisionContexts(reading)) names.add(`context:${context}`);
@@ -47,13 +79,14 @@ export function extractFeatures(text: string): MessageFeatures {
   for (const kind of evidence) names.add(`evidence:${kind}`);
   if (evidence.length > 0) names.add('evidence:any');
   sentences.forEach((sentence, index) => {
-    addWords(sentence, tokens[index] as string[], names);
+    if (GERUND_OPENING.test(sentence)) names.add('shape:gerund-opening');
+    for (const token of tokens[index] as string[]) words.add(isDigit(token.charCodeAt(0)) ? '0' : token);
   });
   if (sentences.length <= 1) names.add('shape:one-sentence');
   const mentionsPeopleOrSource =
     PEOPLE_OR_SOURCE_SCREEN.possible(scanned)[0] === true &&
-    sentences.some((sentence) => PEOPLE_OR_SOURCE.test(sentence));
-  return { sentences, scanned, verdict, evidence, mentionsPeopleOrSource, names: [...names] };
+    sentences.some((sentence) => PEOPLE_OR_SOURCE.test(withoutAudience(sentence)));
+  return { sentences, scanned, verdict, evidence, mentionsPeopleOrSource, signals: [...names], words };
 }
 
 /**
@@ -70,11 +103,6 @@ function lettersOf(tokens: readonly string[]): string[] {
     else letters.push(token.slice(0, apostrophe), token.slice(apostrophe + 1));
   }
   return letters;
-}
-
-function addWords(sentence: string, tokens: readonly string[], names: Set<string>): void {
-  if (GERUND_OPENING.test(sentence)) names.add('shape:gerund-opening');
-  for (const token of tokens) names.add(`word:${isDigit(token.charCodeAt(0)) ? '0' : token}`);
 }
 
 /** Only a number's token starts with a digit: every number is the same word to the model. */

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { type MessageFeatures, WORD_PREFIX } from './features.js';
 import type { DetectorWeights } from './train.js';
 
 /**
@@ -9,16 +10,20 @@ const WEIGHTS: DetectorWeights = JSON.parse(readFileSync(new URL('./model-weight
 
 const DECISION = WEIGHTS.decision;
 const CUSTOMER = WEIGHTS.customer;
+type WeightPair = readonly [number, number];
+
 /**
- * Both classifiers' weights of each feature (0 where one has none), in one Map: looking a feature up in it is several
- * times cheaper than in a large plain object, and one look-up serves both.
+ * Both classifiers' weights of each feature (0 where one has none), in Maps: looking a feature up in one is several
+ * times cheaper than in a large plain object, and one look-up serves both. Word features are keyed by the bare word,
+ * so classifying a message builds no feature names.
  */
-const FEATURE_WEIGHTS: ReadonlyMap<string, readonly [number, number]> = new Map(
-  [...new Set([...Object.keys(DECISION.weights), ...Object.keys(CUSTOMER.weights)])].map((name) => [
-    name,
-    [DECISION.weights[name] ?? 0, CUSTOMER.weights[name] ?? 0],
-  ]),
-);
+const SIGNAL_WEIGHTS = new Map<string, WeightPair>();
+const WORD_WEIGHTS = new Map<string, WeightPair>();
+for (const name of new Set([...Object.keys(DECISION.weights), ...Object.keys(CUSTOMER.weights)])) {
+  const pair: WeightPair = [DECISION.weights[name] ?? 0, CUSTOMER.weights[name] ?? 0];
+  if (name.startsWith(WORD_PREFIX)) WORD_WEIGHTS.set(name.slice(WORD_PREFIX.length), pair);
+  else SIGNAL_WEIGHTS.set(name, pair);
+}
 
 export interface ModelVerdict {
   readonly decision: boolean;
@@ -30,11 +35,17 @@ export interface ModelVerdict {
   readonly customer: boolean;
 }
 
-export function classify(names: readonly string[]): ModelVerdict {
+export function classify({ signals, words }: Pick<MessageFeatures, 'signals' | 'words'>): ModelVerdict {
   let decisionScore = DECISION.bias;
   let customerScore = CUSTOMER.bias;
-  for (const name of names) {
-    const weights = FEATURE_WEIGHTS.get(name);
+  for (const name of signals) {
+    const weights = SIGNAL_WEIGHTS.get(name);
+    if (weights === undefined) continue;
+    decisionScore += weights[0];
+    customerScore += weights[1];
+  }
+  for (const word of words) {
+    const weights = WORD_WEIGHTS.get(word);
     if (weights === undefined) continue;
     decisionScore += weights[0];
     customerScore += weights[1];

@@ -1,6 +1,9 @@
 import { slackMarkupToPlainText } from '../text/plain-text.js';
 
-/** Code is never a decision, even when it says `// we decided`: fenced blocks and inline spans go first. */
+/**
+ * Code is never a decision, even when it says `// we decided`: fenced blocks and inline spans go first. An inline span
+ * is a name in the sentence ("`main` is protected"), so a word stands in for it and the sentence still parses.
+ */
 const FENCED_CODE = /```[\s\S]*?```/g;
 const INLINE_CODE = /`[^`\n]*`/g;
 /** Dropped rather than kept: a quoted meeting outcome still counts as a decision. */
@@ -30,6 +33,10 @@ const RESPELLINGS: ReadonlyMap<string, string> = new Map([
   ...['decidd', 'decieded', 'deicded', 'decidied', 'desided', 'decdied'].map((typo) => [typo, 'decided'] as const),
   ['agred', 'agreed'],
   ['w/', 'with'],
+  ['lets', "let's"],
+  ['ppl', 'people'],
+  ['pls', 'please'],
+  ['plz', 'please'],
   ['weve', "we've"],
   ['im', "i'm"],
   ['ive', "i've"],
@@ -40,6 +47,8 @@ const RESPELLINGS: ReadonlyMap<string, string> = new Map([
 ]);
 /** `\b` rather than a lookbehind, which V8 scans for slower: every respelled word starts with a letter. */
 const MISSPELLING = new RegExp(`\\b(?:${[...RESPELLINGS.keys()].join('|')})(?!\\w)`, 'g');
+/** "we r going with b": `r` and `u` stand for "are" and "you" only after a pronoun, where no other reading fits. */
+const TEXTSPEAK_ARE = /\b(we|you|they) r\b/g;
 
 /**
  * Plain, lower-case text for matching, one line per input line (blank lines kept: they end sections).
@@ -47,7 +56,7 @@ const MISSPELLING = new RegExp(`\\b(?:${[...RESPELLINGS.keys()].join('|')})(?!\\
  */
 export function normalizeMessage(text: string): string {
   // each pass that cannot apply is skipped: a regex scan of the whole text costs more than looking for its marker
-  const withoutCode = text.includes('`') ? text.replace(FENCED_CODE, '\n').replace(INLINE_CODE, ' ') : text;
+  const withoutCode = text.includes('`') ? text.replace(FENCED_CODE, '\n').replace(INLINE_CODE, ' code ') : text;
   // markup is written with `<…>` and `&…;`: text with neither is already plain
   let plain =
     withoutCode.includes('<') || withoutCode.includes('&') ? slackMarkupToPlainText(withoutCode) : withoutCode;
@@ -59,9 +68,10 @@ export function normalizeMessage(text: string): string {
   if (plain.includes('*') || plain.includes('~')) plain = plain.replace(BOLD_OR_STRIKE_MARKER, '');
   if (plain.includes('_')) plain = plain.replace(ITALIC_MARKER, '');
   if (nonAscii) plain = plain.replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"');
-  return plain
+  const lower = plain
     .replace(SPACES, ' ')
     .replace(EDGE_SPACES, '')
     .toLowerCase()
     .replace(MISSPELLING, (typo) => RESPELLINGS.get(typo) ?? typo);
+  return lower.includes(' r ') || lower.endsWith(' r') ? lower.replace(TEXTSPEAK_ARE, '$1 are') : lower;
 }
