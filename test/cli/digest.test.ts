@@ -6,9 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DIGEST_EVENT_TYPE } from '../../src/digest/post-digest.js';
+import {
+  DEFAULT_TEAM_ID,
+  type FakeChannel,
+  FakeSlackApi,
+  type RecordedCall,
+} from '../../src/emulator/slack-web-api.js';
 import type { DecisionStatus } from '../../src/store/decisions.js';
 import { openStore, type Store } from '../../src/store/store.js';
-import { DEFAULT_TEAM_ID, type FakeChannel, FakeSlackApi, type RecordedCall } from '../support/fake-slack-api.js';
 import { type Finished, PROJECT_ROOT, runNpm } from '../support/processes.js';
 import { seedDecision } from '../support/seed-decision.js';
 

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ActionId, ViewId } from '../../src/blocks/ids.js';
+import { sendEvent, sendInteraction } from '../../src/emulator/slack-requests.js';
 import { channelMessage, type Harness, startHarness, TEAM_ID } from '../support/harness.js';
 import { buttonClick, cardDecisionId, citeValues, viewSubmission } from '../support/interactions.js';
-import { sendEvent, sendInteraction } from '../support/slack-requests.js';
 
 describe('answering the empty chair', () => {
   let harness: Harness;

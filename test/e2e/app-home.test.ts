@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ActionId, ViewId } from '../../src/blocks/ids.js';
 import { SubscriptionField } from '../../src/blocks/subscription-modal.js';
+import { sendEvent, sendInteraction } from '../../src/emulator/slack-requests.js';
+import type { FakeChannel, RecordedCall } from '../../src/emulator/slack-web-api.js';
 import type { NewDecision } from '../../src/store/decisions.js';
-import type { FakeChannel, RecordedCall } from '../support/fake-slack-api.js';
 import { channelMessage, DEFAULT_CHANNELS, type Harness, startHarness, TEAM_ID } from '../support/harness.js';
 import { cardDecisionId, citeValues, type ViewValues, viewSubmission } from '../support/interactions.js';
-import { sendEvent, sendInteraction } from '../support/slack-requests.js';
 
 const WEEK_MS = 7 * 24 * 3_600_000;
 

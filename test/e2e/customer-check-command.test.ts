@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sendEvent } from '../../src/emulator/slack-requests.js';
 import { channelMessage, type Harness, startHarness, TEAM_ID } from '../support/harness.js';
-import { sendEvent } from '../support/slack-requests.js';
 
 const textOf = (responses: Record<string, unknown>[]) => {
   expect(responses).toHaveLength(1);

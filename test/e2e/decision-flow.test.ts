@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ActionId } from '../../src/blocks/ids.js';
+import { sendEvent } from '../../src/emulator/slack-requests.js';
 import { BUILT_IN_PROMPTS_DIR, loadPromptLibrary } from '../../src/prompts/load.js';
 import { channelMessage, type Harness, startHarness } from '../support/harness.js';
-import { sendEvent } from '../support/slack-requests.js';
 
 function buttonActionIds(blocks: unknown): string[] {
   return (blocks as { type: string; elements?: { action_id?: string }[] }[])

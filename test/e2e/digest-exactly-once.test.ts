@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DIGEST_EVENT_TYPE } from '../../src/digest/post-digest.js';
+import { FakeSlackApi, type RecordedCall } from '../../src/emulator/slack-web-api.js';
 import { completedWeeks, isoWeekKey } from '../../src/stats/week-ranges.js';
 import { openStore } from '../../src/store/store.js';
-import { FakeSlackApi, type RecordedCall } from '../support/fake-slack-api.js';
 import { type Finished, freePort, printed, runNpm, signalGroup } from '../support/processes.js';
 import { seedDecision } from '../support/seed-decision.js';
 

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ActionId, ViewId } from '../../src/blocks/ids.js';
+import { sendInteraction } from '../../src/emulator/slack-requests.js';
 import { type Harness, startHarness, TEAM_ID } from '../support/harness.js';
 import { buttonClick, citeValues, viewSubmission } from '../support/interactions.js';
-import { sendInteraction } from '../support/slack-requests.js';
 
 type Block = { type: string; text?: { text: string }; elements?: { action_id?: string; value?: string }[] };
 

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ActionId, ViewId } from '../../src/blocks/ids.js';
-import { FILE_UPLOAD_METHOD } from '../support/fake-slack-api.js';
+import { sendEvent, sendInteraction } from '../../src/emulator/slack-requests.js';
+import { FILE_UPLOAD_METHOD } from '../../src/emulator/slack-web-api.js';
 import { channelMessage, type Harness, startHarness, TEAM_ID } from '../support/harness.js';
 import { buttonClick, citeValues, viewSubmission } from '../support/interactions.js';
 import { csvObjects } from '../support/parse-csv.js';
-import { sendEvent, sendInteraction } from '../support/slack-requests.js';
 
 const MINUTE = 60_000;
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sendEvent } from '../../src/emulator/slack-requests.js';
 import { BOT_USER_ID, channelMessage, type Harness, startHarness } from '../support/harness.js';
-import { sendEvent } from '../support/slack-requests.js';
 
 describe('bad input and faults', () => {
   let harness: Harness;

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { sendEvent } from '../../src/emulator/slack-requests.js';
 import { createLogger } from '../../src/logger.js';
 import { joinConfiguredChannels } from '../../src/slack/join-channels.js';
 import { BOT_USER_ID, type Harness, startHarness, TEAM_ID } from '../support/harness.js';
-import { sendEvent } from '../support/slack-requests.js';
 
 const joined = (channel: string) => ({
   type: 'member_joined_channel',

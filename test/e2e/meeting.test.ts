@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ActionId, ViewId } from '../../src/blocks/ids.js';
+import { sendEvent, sendInteraction } from '../../src/emulator/slack-requests.js';
 import { BUILT_IN_PROMPTS_DIR, loadPromptLibrary } from '../../src/prompts/load.js';
 import { meetingQuestions } from '../../src/prompts/meeting-questions.js';
 import type { MeetingRecord } from '../../src/store/meetings.js';
 import { channelMessage, type Harness, startHarness, TEAM_ID } from '../support/harness.js';
 import { buttonClick, cardDecisionId, citeValues, viewSubmission } from '../support/interactions.js';
-import { sendEvent, sendInteraction } from '../support/slack-requests.js';
 
 const ephemeralText = (responses: Record<string, unknown>[]) => {
   expect(responses).toHaveLength(1);

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FakeSlackApi } from '../support/fake-slack-api.js';
+import { FakeSlackApi } from '../../src/emulator/slack-web-api.js';
 import { freePort, printed, runNpm, signalGroup } from '../support/processes.js';
 
 /** A clean environment: only what a person would set, nothing inherited that could change the outcome. */

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ActionId } from '../../src/blocks/ids.js';
+import { sendEvent, sendInteraction } from '../../src/emulator/slack-requests.js';
 import { channelMessage, type Harness, startHarness } from '../support/harness.js';
 import { buttonClick, cardDecisionId } from '../support/interactions.js';
-import { sendEvent, sendInteraction } from '../support/slack-requests.js';
 
 const WEEK = 7 * 86_400_000;
 

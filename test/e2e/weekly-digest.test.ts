@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DIGEST_EVENT_TYPE } from '../../src/digest/post-digest.js';
+import type { RecordedCall } from '../../src/emulator/slack-web-api.js';
 import { startDigestScheduler } from '../../src/scheduler.js';
 import type { DecisionStatus } from '../../src/store/decisions.js';
 import { summarize } from '../../src/text/summary.js';
-import type { RecordedCall } from '../support/fake-slack-api.js';
 import { type Harness, startHarness, TEAM_ID } from '../support/harness.js';
 import { ManualCron } from '../support/manual-cron.js';
 import { seedDecision } from '../support/seed-decision.js';

@@ -8,17 +8,17 @@ import type { App } from '@slack/bolt';
 import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { createDigestRunner, type DigestRunner } from '../../src/digest/digest-runner.js';
-import { createLogger } from '../../src/logger.js';
-import { BUILT_IN_PROMPTS_DIR, loadPromptLibrary } from '../../src/prompts/load.js';
-import { openStore, type Store } from '../../src/store/store.js';
+import { type SlackRequestTarget, sendCommand } from '../../src/emulator/slack-requests.js';
 import {
   DEFAULT_BOT_USER_ID,
   DEFAULT_TEAM_ID,
   type FakeChannel,
   FakeSlackApi,
   RESPONSE_URL_METHOD,
-} from './fake-slack-api.js';
-import { type SlackRequestTarget, sendCommand } from './slack-requests.js';
+} from '../../src/emulator/slack-web-api.js';
+import { createLogger } from '../../src/logger.js';
+import { BUILT_IN_PROMPTS_DIR, loadPromptLibrary } from '../../src/prompts/load.js';
+import { openStore, type Store } from '../../src/store/store.js';
 import { TestClock } from './test-clock.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';

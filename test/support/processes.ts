@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
+
+export { freePort } from '../../src/demo/free-port.js';
 
 export const PROJECT_ROOT = new URL('../../', import.meta.url).pathname;
 
@@ -43,17 +44,6 @@ export function runNpm(
 /** Signals the whole process group started by `runNpm`. */
 export function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   if (child.pid !== undefined) process.kill(-child.pid, signal);
-}
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  server.close();
-  await once(server, 'close');
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
 }
 
 /** Resolves once the process has printed `text` on stdout; fails after `timeoutMs` with what it printed. */

@@ -2,20 +2,21 @@ import type { AddressInfo } from 'node:net';
 import { App, LogLevel, webApi } from '@slack/bolt';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  type SlackRequestTarget,
+  sendCommand,
+  sendEvent,
+  sendInteraction,
+  signSlackRequest,
+} from '../../src/emulator/slack-requests.js';
+import {
   DEFAULT_BOT_USER_ID,
   DEFAULT_TEAM_ID,
   FAKE_BOT_ID,
   type FakeChannel,
   FakeSlackApi,
   FILE_UPLOAD_METHOD,
-} from './fake-slack-api.js';
-import {
-  type SlackRequestTarget,
-  sendCommand,
-  sendEvent,
-  sendInteraction,
-  signSlackRequest,
-} from './slack-requests.js';
+  RESPONSE_URL_METHOD,
+} from '../../src/emulator/slack-web-api.js';
 
 const TOKEN = 'xoxb-fake-token';
 const DIGEST_METADATA = { event_type: 'empty_chair_digest', event_payload: { key: 'T1/channel/C001/2024-W01' } };
@@ -479,6 +480,145 @@ describe('FakeSlackApi', () => {
 
     expect(fake.calls).toEqual([]);
     await expect(client.auth.test()).resolves.toMatchObject({ ok: true });
+  });
+});
+
+describe('FakeSlackApi as the demo runs it', () => {
+  const PRODUCT: FakeChannel = { id: 'C0PRODUCT', name: 'product', is_member: true };
+  const MONDAY = Date.parse('2026-11-16T08:40:00Z');
+  let fake: FakeSlackApi;
+  let client: webApi.WebClient;
+  let now: number;
+
+  beforeEach(async () => {
+    now = MONDAY;
+    fake = await FakeSlackApi.start({
+      channels: [PRODUCT],
+      users: [{ id: 'U0MAYA', name: 'Maya', tz: 'Europe/Berlin' }],
+      now: () => now,
+      timeZone: 'Europe/Berlin',
+    });
+    client = new webApi.WebClient(TOKEN, {
+      slackApiUrl: fake.url,
+      retryConfig: { retries: 0 },
+      logLevel: webApi.LogLevel.ERROR,
+    });
+  });
+
+  afterEach(async () => {
+    await fake.close();
+  });
+
+  const pageUrl = (path: string) => fake.url.replace(/api\/$/, path);
+
+  it('names known people in users.info', async () => {
+    const { user } = await client.users.info({ user: 'U0MAYA' });
+    expect(user).toMatchObject({ id: 'U0MAYA', name: 'Maya', tz: 'Europe/Berlin', is_bot: false });
+  });
+
+  it("keeps people's messages, and gives the bot's replies a ts from the clock, after everything before", async () => {
+    const said = fake.postUserMessage({
+      channel: 'C0PRODUCT',
+      user: 'U0MAYA',
+      text: 'Decision: x.',
+      ts: '1794818400.050000',
+    });
+    const reply = await client.chat.postMessage({ channel: 'C0PRODUCT', text: 'q', thread_ts: said.ts });
+    now += 60_000;
+    const later = await client.chat.postMessage({ channel: 'C0PRODUCT', text: 'later' });
+
+    expect(said).toMatchObject({ user: 'U0MAYA', text: 'Decision: x.' });
+    expect(said).not.toHaveProperty('bot_id');
+    expect(reply.ts).toBe('1794818400.050100');
+    expect(later.ts).toBe('1794818460.000000');
+    const history = await client.conversations.history({ channel: 'C0PRODUCT' });
+    expect(history.messages?.map((message) => message.text)).toEqual(['later', 'Decision: x.']);
+  });
+
+  it('keeps an answer to a response_url made for a person as an ephemeral only they see', async () => {
+    const said = fake.postUserMessage({ channel: 'C0PRODUCT', user: 'U0MAYA', text: 'hello' });
+    const response = await fetch(fake.responseUrlFor('C0PRODUCT', 'U0MAYA'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ response_type: 'ephemeral', text: 'only *you*' }),
+    });
+
+    expect(response.status).toBe(200);
+    expect(fake.callsTo(RESPONSE_URL_METHOD)[0]?.args).toEqual({ response_type: 'ephemeral', text: 'only *you*' });
+    const [channel] = fake.channelView().channels;
+    expect(channel?.messages.map((message) => [message.ts > said.ts, message.lines, message.onlyVisibleTo])).toEqual([
+      [false, ['hello'], undefined],
+      [true, ['only you'], 'Maya'],
+    ]);
+  });
+
+  it('serves a self-contained page, its state, a live feed of changes and the uploaded images', async () => {
+    const page = await fetch(pageUrl(''));
+    expect(page.headers.get('content-type')).toContain('text/html');
+    const html = await page.text();
+    expect(html).toContain("new EventSource('/live')");
+    expect(html).not.toMatch(/(src|href)="https?:/);
+
+    const live = await fetch(pageUrl('live'));
+    expect(live.headers.get('content-type')).toContain('text/event-stream');
+    const reader = live.body?.getReader();
+    const nextEvent = async () =>
+      JSON.parse(new TextDecoder().decode((await reader?.read())?.value).replace(/^data: /, ''));
+    expect(await nextEvent()).toEqual({ channels: [] });
+
+    const said = fake.postUserMessage({ channel: 'C0PRODUCT', user: 'U0MAYA', text: 'Decision: we ship it.' });
+    expect((await nextEvent()).channels[0].messages[0].lines).toEqual(['Decision: we ship it.']);
+
+    await client.reactions.add({ channel: 'C0PRODUCT', timestamp: said.ts, name: 'bust_in_silhouette' });
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+    const uploaded = await client.files.uploadV2({ file: png, filename: 'chart.png' });
+    const fileId = (uploaded as { files?: { files?: { id?: string }[] }[] }).files?.[0]?.files?.[0]?.id ?? '';
+    await client.chat.postMessage({
+      channel: 'C0PRODUCT',
+      thread_ts: said.ts,
+      text: 'chart',
+      blocks: [
+        {
+          type: 'image',
+          slack_file: { id: fileId },
+          alt_text: 'numbers',
+          title: { type: 'plain_text', text: 'Chart' },
+        },
+      ],
+    });
+    await reader?.cancel();
+
+    const state = (await (await fetch(pageUrl('state'))).json()) as ReturnType<FakeSlackApi['channelView']>;
+    const [message] = state.channels[0]?.messages ?? [];
+    expect(message).toMatchObject({ time: 'Mon 09:40', author: 'Maya', bot: false, reactions: ['👤'] });
+    expect(message?.replies).toEqual([
+      expect.objectContaining({
+        author: 'empty-chair',
+        bot: true,
+        lines: ['(image: Chart)'],
+        images: [`/files/${fileId}`],
+      }),
+    ]);
+    const image = await fetch(pageUrl(`files/${fileId}`));
+    expect(image.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await image.arrayBuffer())).toEqual(png);
+  });
+
+  it('is quiet once no request has come in for the given time, counted from when asked', async () => {
+    const held = fake.hold('auth.test');
+    const call = client.auth.test();
+    await held.arrived;
+    let quiet = false;
+    const waiting = fake.whenQuiet(50).then(() => {
+      quiet = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(quiet).toBe(false);
+
+    held.release();
+    await call;
+    await waiting;
+    expect(quiet).toBe(true);
   });
 });
 

@@ -1,5 +1,5 @@
 import { createHmac, randomUUID } from 'node:crypto';
-import { DEFAULT_BOT_USER_ID, DEFAULT_TEAM_ID } from './fake-slack-api.js';
+import { DEFAULT_BOT_USER_ID, DEFAULT_TEAM_ID } from './slack-web-api.js';
 
 /** Where the app under test receives Slack's HTTP requests, e.g. 'http://127.0.0.1:PORT/slack/events'. */
 export interface SlackRequestTarget {
@@ -42,9 +42,9 @@ export interface SlackSignatureHeaders {
   'x-slack-request-timestamp': string;
 }
 
-const API_APP_ID = 'A0FAKEAPP';
+export const API_APP_ID = 'A0FAKEAPP';
 // Bolt no longer checks the legacy verification token, but Slack still sends one.
-const VERIFICATION_TOKEN = 'fake-verification-token';
+export const VERIFICATION_TOKEN = 'fake-verification-token';
 const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded';
 
 /** https://api.slack.com/authentication/verifying-requests-from-slack */

@@ -1,6 +1,8 @@
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { CHANNEL_PAGE_HTML } from './channel-page.js';
+import { buildChannelView, type ChannelView, type StoredEphemeral } from './channel-view.js';
 
 export const DEFAULT_TEAM_ID = 'T0FAKETEAM';
 export const DEFAULT_BOT_USER_ID = 'UBOT';
@@ -37,7 +39,15 @@ export interface FakeMessageMetadata {
   event_payload: Record<string, unknown>;
 }
 
-/** A message the bot posted, as the fake keeps it. */
+/** A person in the workspace, for users.info and for names on the page. */
+export interface FakeUser {
+  id: string;
+  /** The display name, e.g. 'Maya'. */
+  name: string;
+  tz?: string;
+}
+
+/** A message in a channel, as the fake keeps it: posted by the bot, or by a person through postUserMessage(). */
 export interface FakeMessage {
   type: 'message';
   ts: string;
@@ -47,8 +57,21 @@ export interface FakeMessage {
   /** The parent's ts on a thread reply, as posted; conversations.history adds it to parents with replies. */
   thread_ts?: string;
   metadata?: FakeMessageMetadata;
+  subtype?: string;
   user: string;
-  bot_id: string;
+  /** Set on the bot's own messages only. */
+  bot_id?: string;
+}
+
+/** What a person says in a channel; see {@link FakeSlackApi.postUserMessage}. */
+export interface UserMessage {
+  channel: string;
+  user: string;
+  text: string;
+  /** Defaults to the next ts the fake would give a message. */
+  ts?: string;
+  thread_ts?: string;
+  subtype?: string;
 }
 
 /** A withheld response; see {@link FakeSlackApi.hold}. */
@@ -61,8 +84,16 @@ export interface HeldResponse {
 
 export interface FakeSlackApiOptions {
   channels?: FakeChannel[];
+  users?: FakeUser[];
   botUserId?: string;
   teamId?: string;
+  /**
+   * Where message ts come from, in ms since the epoch; each ts is still later than every earlier one. Without it, ts
+   * count up from a fixed point in 2023, so tests see the same ts on every run.
+   */
+  now?: () => number;
+  /** The time zone the page shows times in; UTC by default. */
+  timeZone?: string;
 }
 
 type Args = Record<string, unknown>;
@@ -75,7 +106,9 @@ interface HttpReply {
   body: string;
 }
 
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const CALL_RECORDED = 'call';
+const STATE_CHANGED = 'change';
 export const RESPONSE_URL_METHOD = 'response_url';
 /**
  * The upload step of files.uploadV2 (a POST to the upload_url), recorded with the file's bytes decoded as UTF-8 text
@@ -214,7 +247,8 @@ function describeCall(call: RecordedCall): string {
 
 /**
  * A loopback stand-in for https://slack.com/api/ that records every call. Point the app at it with
- * `clientOptions: { slackApiUrl: fake.url }`.
+ * `clientOptions: { slackApiUrl: fake.url }`. The tests drive the app against it, and `npm run demo` runs the real
+ * bot against it; `/` on the same port is a page showing the channels as they fill.
  */
 export class FakeSlackApi {
   readonly url: string;
@@ -226,6 +260,15 @@ export class FakeSlackApi {
   private readonly botUserId: string;
   private readonly teamId: string;
   private readonly channels: Map<string, FakeChannel>;
+  private readonly users: Map<string, FakeUser>;
+  private readonly now: (() => number) | undefined;
+  private readonly timeZone: string;
+  /** The latest ts given to any message, in microseconds, so the next one is later. */
+  private latestTs = 0n;
+  private readonly ephemerals: StoredEphemeral[] = [];
+  /** Requests being answered right now, and when the last one ended: see whenQuiet(). */
+  private inFlight = 0;
+  private lastActivityAt = 0;
   private readonly pendingFailures = new Map<string, Failure[]>();
   private readonly reactions = new Set<string>();
   private readonly recorded = new EventEmitter();
@@ -250,6 +293,11 @@ export class FakeSlackApi {
     this.teamId = options.teamId ?? DEFAULT_TEAM_ID;
     // Copies, because joining mutates membership and the caller's fixtures may be shared between tests.
     this.channels = new Map((options.channels ?? []).map((channel) => [channel.id, { ...channel }]));
+    this.users = new Map((options.users ?? []).map((user) => [user.id, user]));
+    this.now = options.now;
+    this.timeZone = options.timeZone ?? 'UTC';
+    // Page viewers may stay connected for long; each one listens for changes.
+    this.recorded.setMaxListeners(0);
     server.on('request', (request, response) => void this.handle(request, response));
   }
 
@@ -263,6 +311,63 @@ export class FakeSlackApi {
       });
     });
     return new FakeSlackApi(server, options);
+  }
+
+  /** Where the app should answer a command or action run by `user` in `channel`: kept and shown as an ephemeral. */
+  responseUrlFor(channel: string, user: string): string {
+    return `${this.responseUrl}${encodeURIComponent(channel)}/${encodeURIComponent(user)}`;
+  }
+
+  /**
+   * Keeps a message a person wrote, as Slack would before sending the app its event: it shows in
+   * conversations.history and on the page. Sending the event is the caller's.
+   */
+  postUserMessage(message: UserMessage): FakeMessage {
+    const ts = message.ts ?? this.nextTs();
+    const micros = tsMicros(ts);
+    if (micros === undefined) throw new Error(`not a Slack ts: ${ts}`);
+    if (micros > this.latestTs) this.latestTs = micros;
+    const stored: FakeMessage = {
+      type: 'message',
+      ts,
+      channel: message.channel,
+      text: message.text,
+      ...(message.thread_ts === undefined ? {} : { thread_ts: message.thread_ts }),
+      ...(message.subtype === undefined ? {} : { subtype: message.subtype }),
+      user: message.user,
+    };
+    this.keep(stored);
+    this.recorded.emit(STATE_CHANGED);
+    return structuredClone(stored);
+  }
+
+  /** The channels, threads, reactions and ephemerals as the page shows them. */
+  channelView(): ChannelView {
+    return buildChannelView({
+      channels: [...this.channels.values()],
+      messages: [...this.messages.values()].flat(),
+      ephemerals: this.ephemerals,
+      reactions: [...this.reactions].map((key) => {
+        const [channel, ts, name] = JSON.parse(key) as [string, string, string];
+        return { channel, ts, name };
+      }),
+      nameOf: (id) => (id === this.botUserId ? BOT_USER_NAME : this.users.get(id)?.name),
+      fileUrl: (id) => (this.uploads.has(id) ? `/files/${encodeURIComponent(id)}` : undefined),
+      botName: BOT_USER_NAME,
+      timeZone: this.timeZone,
+    });
+  }
+
+  /**
+   * Resolves once no request has been in flight for `quietMs`, counted from `since` at the earliest: how a caller
+   * that cannot see into the app knows it has finished reacting to something.
+   */
+  async whenQuiet(quietMs: number, since = Date.now()): Promise<void> {
+    for (;;) {
+      const quietFor = Date.now() - Math.max(since, this.lastActivityAt);
+      if (this.inFlight === 0 && quietFor >= quietMs) return;
+      await new Promise((resolve) => setTimeout(resolve, this.inFlight === 0 ? quietMs - quietFor : quietMs));
+    }
   }
 
   callsTo(method: string): RecordedCall[] {
@@ -349,7 +454,7 @@ export class FakeSlackApi {
 
   /**
    * Forgets recorded calls, pending failures and holds no call has taken yet; channel membership, reactions,
-   * messages and uploads persist.
+   * messages, ephemerals and uploads persist.
    */
   reset(): void {
     this.calls.length = 0;
@@ -369,6 +474,8 @@ export class FakeSlackApi {
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (request.method === 'GET' && this.servePage(request, response)) return;
+    this.inFlight += 1;
     const reply = await this.reply(request).catch(
       (error: unknown): HttpReply => ({
         status: 500,
@@ -376,9 +483,43 @@ export class FakeSlackApi {
         body: `fake Slack API failed: ${error instanceof Error ? error.stack : String(error)}`,
       }),
     );
+    this.inFlight -= 1;
+    this.lastActivityAt = Date.now();
+    this.recorded.emit(STATE_CHANGED);
     // A held response may outlive its client (killed meanwhile) or the server (closed meanwhile).
     if (response.destroyed || request.socket.destroyed) return;
     response.writeHead(reply.status, reply.headers).end(reply.body);
+  }
+
+  /** The page (`/`), its data (`/state`), its live feed (`/live`) and uploaded files; false for any other path. */
+  private servePage(request: IncomingMessage, response: ServerResponse): boolean {
+    const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    const file = path.startsWith('/files/')
+      ? this.uploads.get(decodeURIComponent(path.slice('/files/'.length)))
+      : undefined;
+    if (file !== undefined) {
+      const png = file.subarray(0, PNG_SIGNATURE.length).equals(PNG_SIGNATURE);
+      response.writeHead(200, { 'content-type': png ? 'image/png' : 'application/octet-stream' }).end(file);
+      return true;
+    }
+    if (path === '/') {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(CHANNEL_PAGE_HTML);
+      return true;
+    }
+    if (path === '/state') {
+      response.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+      response.end(JSON.stringify(this.channelView()));
+      return true;
+    }
+    if (path !== '/live') return false;
+    response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' });
+    const send = (): void => {
+      response.write(`data: ${JSON.stringify(this.channelView())}\n\n`);
+    };
+    send();
+    this.recorded.on(STATE_CHANGED, send);
+    response.on('close', () => this.recorded.off(STATE_CHANGED, send));
+    return true;
   }
 
   /** Waits for release() when a hold() is waiting for this call; handle the call first, so its effects are visible. */
@@ -417,6 +558,8 @@ export class FakeSlackApi {
       const args = parseBody(request.headers['content-type'], await readBody(request)) ?? {};
       const call: RecordedCall = { method: RESPONSE_URL_METHOD, args, token: undefined, at: Date.now() };
       this.record(call);
+      const [channel, user] = path.slice('/respond/'.length).split('/').map(decodeURIComponent);
+      if (channel && user) this.keepResponse(channel, user, args);
       await this.holdIfAsked(call);
       return { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'ok' };
     }
@@ -469,10 +612,36 @@ export class FakeSlackApi {
 
   /** Slack message timestamps are "seconds.microseconds"; step 100µs so every message gets a distinct, ordered ts. */
   private nextTs(): string {
-    this.messageCount += 1;
-    const micros = this.messageCount * 100;
-    const seconds = FIRST_TS_SECONDS + Math.floor(micros / 1_000_000);
-    return `${seconds}.${String(micros % 1_000_000).padStart(6, '0')}`;
+    if (this.now === undefined) {
+      this.messageCount += 1;
+      const micros = this.messageCount * 100;
+      const seconds = FIRST_TS_SECONDS + Math.floor(micros / 1_000_000);
+      return `${seconds}.${String(micros % 1_000_000).padStart(6, '0')}`;
+    }
+    const fromClock = BigInt(Math.floor(this.now())) * 1000n;
+    this.latestTs = fromClock > this.latestTs ? fromClock : this.latestTs + 100n;
+    return `${this.latestTs / 1_000_000n}.${String(this.latestTs % 1_000_000n).padStart(6, '0')}`;
+  }
+
+  private keep(message: FakeMessage): void {
+    const list = this.messages.get(message.channel) ?? [];
+    list.push(message);
+    this.messages.set(message.channel, list);
+  }
+
+  /** An answer through a response_url: ephemeral unless the app asked for it in the channel, as Slack does. */
+  private keepResponse(channel: string, user: string, args: Args): void {
+    const text = typeof args.text === 'string' ? args.text : '';
+    const message = {
+      ts: this.nextTs(),
+      channel,
+      text,
+      ...(args.blocks === undefined ? {} : { blocks: args.blocks }),
+      user: this.botUserId,
+      bot_id: FAKE_BOT_ID,
+    };
+    if (args.response_type === 'in_channel') this.keep({ type: 'message', ...message });
+    else this.ephemerals.push({ ...message, visibleTo: user });
   }
 
   private nextViewId(): string {
@@ -615,9 +784,7 @@ export class FakeSlackApi {
         user: this.botUserId,
         bot_id: FAKE_BOT_ID,
       };
-      const list = this.messages.get(channel) ?? [];
-      list.push(stored);
-      this.messages.set(channel, list);
+      this.keep(stored);
       return {
         ok: true,
         channel,
@@ -651,7 +818,25 @@ export class FakeSlackApi {
 
     'conversations.history': (args) => this.history(args),
 
-    'chat.postEphemeral': () => ({ ok: true, message_ts: this.nextTs() }),
+    'chat.postEphemeral': (args) => {
+      const channel = stringArg(args, 'channel');
+      const user = stringArg(args, 'user');
+      if (channel === undefined) return slackError('channel_not_found');
+      if (user === undefined) return slackError('user_not_found');
+      const ts = this.nextTs();
+      const threadTs = stringArg(args, 'thread_ts');
+      this.ephemerals.push({
+        ts,
+        channel,
+        text: typeof args.text === 'string' ? args.text : '',
+        ...(args.blocks === undefined ? {} : { blocks: args.blocks }),
+        ...(threadTs === undefined ? {} : { thread_ts: threadTs }),
+        user: this.botUserId,
+        bot_id: FAKE_BOT_ID,
+        visibleTo: user,
+      });
+      return { ok: true, message_ts: ts };
+    },
 
     'chat.getPermalink': (args) => {
       const channel = stringArg(args, 'channel');
@@ -748,13 +933,14 @@ export class FakeSlackApi {
         return slackError('user_not_found');
       }
       const isBot = userId === this.botUserId;
+      const known = this.users.get(userId);
       return {
         ok: true,
         user: {
           id: userId,
           team_id: this.teamId,
-          name: isBot ? BOT_USER_NAME : `user-${userId.toLowerCase()}`,
-          tz: 'Europe/Berlin',
+          name: isBot ? BOT_USER_NAME : (known?.name ?? `user-${userId.toLowerCase()}`),
+          tz: known?.tz ?? 'Europe/Berlin',
           is_bot: isBot,
         },
       };
