@@ -65,7 +65,8 @@ function decisionRow(decision: DecisionRecord, channelName: string): Record<Deci
   };
 }
 
-function csvRecord(fields: readonly string[]): string {
+/** One CSV record: each field made safe and quoted as needed, ended with CRLF. */
+export function csvRecord(fields: readonly string[]): string {
   return `${fields.map(csvField).join(',')}${RECORD_END}`;
 }
 

@@ -35,6 +35,8 @@ export interface DecisionRecord {
   answeredAt: number | null;
   createdAt: number;
   updatedAt: number;
+  /** When it was imported from a Slack export as history (no card, never acted on in Slack); null when the bot saw it. */
+  importedAt: number | null;
 }
 
 export interface NewDecision {
@@ -52,6 +54,12 @@ export interface NewDecision {
   cited: boolean;
   source?: DecisionSource;
   meetingId?: number | null;
+}
+
+/** A decision found in a Slack export, recorded as history at the time it was made. */
+export interface ImportedDecision extends Omit<NewDecision, 'source' | 'meetingId'> {
+  /** When the message was posted, ms: the digest and stats count it in that week. */
+  decidedAt: number;
 }
 
 /** What the detector concluded about the message as it now reads, after an edit. */
@@ -104,6 +112,7 @@ interface DecisionRow {
   answered_at: number | null;
   created_at: number;
   updated_at: number;
+  imported_at: number | null;
 }
 
 interface AnswerRow {
@@ -150,6 +159,7 @@ function toRecord(row: DecisionRow): DecisionRecord {
     ...answerFields(row),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    importedAt: row.imported_at,
   };
 }
 
@@ -217,6 +227,7 @@ export const DIGEST_SQL = {
 /** Decisions and the answers given to them; a decision's current answer lives on its row, every answer in `answers`. */
 export class DecisionRepository {
   private readonly insert;
+  private readonly insertImported;
   private readonly selectById;
   private readonly selectByMessage;
   private readonly updateCard;
@@ -244,6 +255,12 @@ export class DecisionRepository {
         @confidence, @detectedEvidence, @status, @evidenceKind, @source, @meetingId, @now, @now)
       ON CONFLICT (team_id, channel_id, message_ts) DO NOTHING
       RETURNING *`);
+    this.insertImported = db.prepare<[Record<string, unknown>]>(`
+      INSERT INTO decisions (team_id, channel_id, message_ts, thread_ts, author_id, summary, category, one_way_door,
+        confidence, detected_evidence, status, evidence_kind, source, created_at, updated_at, imported_at)
+      VALUES (@teamId, @channelId, @messageTs, @threadTs, @authorId, @summary, @category, @oneWayDoor,
+        @confidence, @detectedEvidence, @status, @evidenceKind, 'message', @decidedAt, @now, @now)
+      ON CONFLICT (team_id, channel_id, message_ts) DO NOTHING`);
     this.selectById = db.prepare<[number], DecisionRow>('SELECT * FROM decisions WHERE id = ?');
     this.selectByMessage = db.prepare<[string, string, string], DecisionRow>(
       'SELECT * FROM decisions WHERE team_id = ? AND channel_id = ? AND message_ts = ?',
@@ -304,6 +321,28 @@ export class DecisionRepository {
       now,
     });
     return row === undefined ? undefined : toRecord(row);
+  }
+
+  /**
+   * Records decisions from a Slack export as history, in one transaction: created when they were decided, cited or
+   * pending as the message reads, without a card. A message already recorded (by the bot, or an earlier import) is
+   * left as it is, so importing again adds nothing. Returns how many were new.
+   */
+  importHistory(decisions: readonly ImportedDecision[], now: number): number {
+    return this.db.transaction(() => {
+      let added = 0;
+      for (const { cited, ...decision } of decisions) {
+        added += this.insertImported.run({
+          ...decision,
+          oneWayDoor: decision.oneWayDoor ? 1 : 0,
+          detectedEvidence: JSON.stringify(decision.detectedEvidence),
+          status: cited ? 'cited' : 'pending',
+          evidenceKind: cited ? (decision.detectedEvidence[0] ?? 'other') : null,
+          now,
+        }).changes;
+      }
+      return added;
+    })();
   }
 
   get(id: number): DecisionRecord | undefined {

@@ -158,6 +158,15 @@ export const MIGRATIONS: readonly Migration[] = [
       DROP INDEX decisions_by_team_time;
     `,
   },
+  // Decisions read off a Slack export (`empty-chair analyze --import`) are history: the bot never saw them, asked
+  // nothing and has no card for them. The mark keeps it from acting on them in Slack later, e.g. on an edit.
+  {
+    version: 5,
+    name: 'decisions imported from a Slack export',
+    sql: `
+      ALTER TABLE decisions ADD COLUMN imported_at INTEGER;
+    `,
+  },
 ];
 
 /** Runs every pending migration in one transaction, so a failure leaves the schema as it was. */

@@ -36,6 +36,7 @@ const decision = (fields: Partial<DecisionRecord> = {}): DecisionRecord => ({
   answeredAt: null,
   createdAt: NOW,
   updatedAt: NOW,
+  importedAt: null,
   ...fields,
 });
 

@@ -34,6 +34,7 @@ function decision(fields: Partial<DecisionRecord> = {}): DecisionRecord {
     answeredAt: null,
     createdAt: Date.parse('2026-11-23T10:00:00Z'),
     updatedAt: Date.parse('2026-11-23T10:00:00Z'),
+    importedAt: null,
     ...fields,
   };
 }

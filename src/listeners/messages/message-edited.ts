@@ -78,7 +78,8 @@ export function messageEdited({ store, clock, logger, prompts }: AppDeps) {
         now,
       );
       if (answered === undefined) return;
-      await reactWithInsight(client, answered, log);
+      // An imported decision is history: the bot never took part in its thread, so it does not start now.
+      if (answered.importedAt === null) await reactWithInsight(client, answered, log);
       await showAnswer(client, { store, prompts, logger: log }, answered);
       log.info('edited to cite customer insight: recorded as cited');
       return;
