@@ -97,8 +97,15 @@ class PatternReader {
     this.at += quantifier[0].length;
     const [, symbol, min = '1', comma] = quantifier;
     if (atom.listed !== null && atom.listed.size === 1 && atom.listed.has(UNKNOWN)) return ANYTHING;
+    // `\s*`, `[ :]+`: any number of characters that are not letters is still one edge between letter runs
+    if (atom.listed !== null && atom.listed.size === 1 && atom.listed.has(EDGE)) {
+      return symbol === '*' || symbol === '?' || Number(min) === 0 ? listing(['', EDGE]) : AN_EDGE;
+    }
     if (symbol === '?') return atom.listed === null ? ANYTHING : listing([...atom.listed, '']);
-    if (symbol === '*' || Number(min) === 0) return ANYTHING;
+    // none, or whatever the first repetitions add and then a last one: `(?:\w+ ){0,2}` still ends with a space
+    if (symbol === '*' || Number(min) === 0) {
+      return atom.listed === null ? ANYTHING : listing(['', ...[...atom.listed].map((string) => UNKNOWN + string)]);
+    }
     if (symbol === undefined && comma === '' && Number(min) === 1) return atom;
     // at least one repetition, then whatever the others add
     return atom.listed === null
