@@ -3,7 +3,7 @@ import type { DayAnalyzer } from './day-analyzer.js';
 import { DayFileError, type DayResult } from './day-file.js';
 import { toExportDecision } from './export-decision.js';
 import { type ExportChannel, type ExportMeta, readExportMeta } from './export-meta.js';
-import { type DayFile, type DayRead, type ExportSource, openExportSource } from './export-source.js';
+import { type DayFile, type DayRead, type ExportSource, errorReason, openExportSource } from './export-source.js';
 import { ExportTally } from './tally.js';
 
 /** An export opened and its meta files read: what will be analysed is known, nothing has been yet. */
@@ -67,8 +67,6 @@ interface Queued {
  */
 const IN_FLIGHT = 32;
 
-const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 /**
  * Reads the export one day file at a time, at most IN_FLIGHT files between read and tallied, and adds up what the
  * detector finds. Results are taken in the export's order whichever worker finishes first, so decisions
@@ -112,7 +110,7 @@ export async function analyzeExport(
       try {
         next = await days.next();
       } catch (error) {
-        skip({ file: prepared.name, reason: `the rest of the export could not be read (${reason(error)})` });
+        skip({ file: prepared.name, reason: `the rest of the export could not be read (${errorReason(error)})` });
         break;
       }
       if (next.done === true) break;

@@ -10,9 +10,7 @@ import {
   type MetaFileRead,
   tooBigForADay,
 } from './export-layout.js';
-import type { DayRead, ExportSource } from './export-source.js';
-
-const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+import { type DayRead, type ExportSource, errorReason } from './export-source.js';
 
 /** By name, so every run reads the folders and days in the same order (days' names sort by date). */
 function entries(dir: string): Dirent[] {
@@ -50,7 +48,7 @@ export function openDirectoryExport(path: string): ExportSource {
       try {
         meta.set(entry.name, { text: readFileSync(join(top, entry.name), 'utf8') });
       } catch (error) {
-        meta.set(entry.name, { error: `could not be read (${reason(error)})` });
+        meta.set(entry.name, { error: `could not be read (${errorReason(error)})` });
       }
     } else if (entry.isDirectory()) {
       const days = dayFiles(top, entry.name);
@@ -73,7 +71,7 @@ export function openDirectoryExport(path: string): ExportSource {
         try {
           yield { ...day, size, bytes: await readFile(file) };
         } catch (error) {
-          yield { ...day, size, error: `could not be read (${reason(error)})` };
+          yield { ...day, size, error: `could not be read (${errorReason(error)})` };
         }
       }
     }

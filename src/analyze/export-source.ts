@@ -49,3 +49,6 @@ export async function openExportSource(path: string): Promise<ExportSource> {
   }
   return source;
 }
+
+/** What went wrong reading a file, for the line that names it. */
+export const errorReason = (error: unknown) => (error instanceof Error ? error.message : String(error));

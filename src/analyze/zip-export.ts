@@ -8,9 +8,7 @@ import {
   type MetaFileRead,
   tooBigForADay,
 } from './export-layout.js';
-import { type DayRead, type ExportSource, NotAnExportError } from './export-source.js';
-
-const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+import { type DayRead, type ExportSource, errorReason, NotAnExportError } from './export-source.js';
 
 // Entry by entry from the central directory: the zip is never read whole, and entry sizes are checked as they inflate.
 const OPTIONS: yauzl.Options = { lazyEntries: true, autoClose: false, validateEntrySizes: true };
@@ -50,7 +48,9 @@ async function open(path: string, howToExport: string): Promise<yauzl.ZipFile> {
   try {
     return await yauzl.openPromise(path, OPTIONS);
   } catch (error) {
-    throw new NotAnExportError(`${path} is neither a folder nor a readable zip (${reason(error)}); ${howToExport}`);
+    throw new NotAnExportError(
+      `${path} is neither a folder nor a readable zip (${errorReason(error)}); ${howToExport}`,
+    );
   }
 }
 
@@ -83,7 +83,7 @@ export async function openZipExport(path: string, howToExport: string): Promise<
     }
   } catch (error) {
     zip.close();
-    throw new NotAnExportError(`${path} is a damaged zip: its list of files cannot be read (${reason(error)})`);
+    throw new NotAnExportError(`${path} is a damaged zip: its list of files cannot be read (${errorReason(error)})`);
   }
 
   // Where channels.json is; else the top, if it has channel folders; else the one folder that has them.
@@ -97,7 +97,7 @@ export async function openZipExport(path: string, howToExport: string): Promise<
     try {
       meta.set(name, { text: (await readEntry(zip, entry)).toString('utf8') });
     } catch (error) {
-      meta.set(name, { error: `could not be read from the zip (${reason(error)})` });
+      meta.set(name, { error: `could not be read from the zip (${errorReason(error)})` });
     }
   }
   zip.close();
@@ -120,7 +120,7 @@ export async function openZipExport(path: string, howToExport: string): Promise<
         try {
           yield { ...day, bytes: await readEntry(again, entry) };
         } catch (error) {
-          yield { ...day, error: `could not be read from the zip (${reason(error)})` };
+          yield { ...day, error: `could not be read from the zip (${errorReason(error)})` };
         }
       }
     } finally {
