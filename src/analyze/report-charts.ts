@@ -1,5 +1,5 @@
-import { escapeXml } from '../digest/trend-chart.js';
 import { percent } from '../text/percent.js';
+import { CHART_COLOURS, escapeXml, niceStep, svgNumber } from '../text/svg.js';
 
 /** A bar split into decisions that cited customer insight and decisions that did not. */
 export interface StackedBar {
@@ -13,40 +13,20 @@ export interface PlainBar {
   value: number;
 }
 
-// The digest chart's colours, so the report and the weekly digest read alike: far apart in lightness, at least 3:1
-// on white, distinct without colour vision.
-const COLOURS = {
-  cited: '#1b5e20',
-  uncited: '#c0782c',
-  bar: '#35627f',
-  text: '#1f2328',
-  axis: '#57606a',
-  grid: '#d0d7de',
-} as const;
+// The digest chart's colours, so the report and the weekly digest read alike, and one for bars of a single kind.
+const COLOURS = { ...CHART_COLOURS, bar: '#35627f' } as const;
 const FONT = "font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif\"";
 const WIDTH = 760;
 /** Average glyph width at 13px, for sizing the label column without measuring text. */
 const CHAR_WIDTH = 7.2;
 const MAX_TICKS = 5;
 
-/** Two decimals at most, so the same numbers give the same markup. */
-const num = (value: number) => String(Math.round(value * 100) / 100);
-
 function text(x: number, y: number, content: string, attributes: string): string {
-  return `<text x="${num(x)}" y="${num(y)}" ${FONT} ${attributes}>${escapeXml(content)}</text>`;
+  return `<text x="${svgNumber(x)}" y="${svgNumber(y)}" ${FONT} ${attributes}>${escapeXml(content)}</text>`;
 }
 
 function rect(x: number, y: number, width: number, height: number, fill: string, kind: string): string {
-  return `<rect class="${kind}" x="${num(x)}" y="${num(y)}" width="${num(width)}" height="${num(height)}" fill="${fill}"/>`;
-}
-
-/** The smallest 1, 2 or 5 times a power of ten that covers `max` in MAX_TICKS steps; counts are whole, so at least 1. */
-function niceStep(max: number): number {
-  for (let magnitude = 1; ; magnitude *= 10) {
-    for (const factor of [1, 2, 5]) {
-      if (max <= factor * magnitude * MAX_TICKS) return factor * magnitude;
-    }
-  }
+  return `<rect class="${kind}" x="${svgNumber(x)}" y="${svgNumber(y)}" width="${svgNumber(width)}" height="${svgNumber(height)}" fill="${fill}"/>`;
 }
 
 function svg(id: string, title: string, height: number, body: readonly string[]): string {
@@ -78,7 +58,7 @@ export function stackedColumnsSvg(id: string, title: string, bars: readonly Stac
   const height = 320;
   const plot = { left: 44, right: WIDTH - 8, top: 44, bottom: height - 36 };
   const max = Math.max(0, ...bars.map((bar) => bar.cited + bar.uncited));
-  const step = niceStep(max);
+  const step = niceStep(max, MAX_TICKS);
   const axisMax = Math.max(1, Math.ceil(max / step)) * step;
   const scale = (plot.bottom - plot.top) / axisMax;
   const slot = (plot.right - plot.left) / Math.max(1, bars.length);

@@ -1,4 +1,5 @@
 import { EVIDENCE_LABELS } from '../blocks/labels.js';
+import { escapeXml } from '../text/svg.js';
 import type { Analysis, Example } from './analysis.js';
 import { plainRowsSvg, stackedColumnsSvg, stackedRowsSvg } from './report-charts.js';
 import { count, list, plural, share } from './report-text.js';
@@ -8,15 +9,6 @@ const CHARTED_CHANNELS = 20;
 
 const MONTH_LABEL = new Intl.DateTimeFormat('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' });
 const monthLabel = (month: string) => MONTH_LABEL.format(Date.parse(`${month}-01T00:00:00Z`));
-
-function html(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
-}
 
 // Everything inline: the file is mailed around and opened from disk, with no network and no scripts.
 const STYLE = `
@@ -49,13 +41,14 @@ const STYLE = `
 `;
 
 function figure(kind: string, value: string, label: string): string {
-  return `<div class="figure ${kind}"><b>${html(value)}</b>${html(label)}</div>`;
+  return `<div class="figure ${kind}"><b>${escapeXml(value)}</b>${escapeXml(label)}</div>`;
 }
 
 function countsTable(first: string, rows: readonly { label: string; cells: readonly string[] }[]): string {
-  const head = [first, 'Messages', 'Decisions', 'Cited', 'Share cited'].map((cell) => `<th>${html(cell)}</th>`);
+  const head = [first, 'Messages', 'Decisions', 'Cited', 'Share cited'].map((cell) => `<th>${escapeXml(cell)}</th>`);
   const body = rows.map(
-    (row) => `<tr><td>${html(row.label)}</td>${row.cells.map((cell) => `<td>${html(cell)}</td>`).join('')}</tr>`,
+    (row) =>
+      `<tr><td>${escapeXml(row.label)}</td>${row.cells.map((cell) => `<td>${escapeXml(cell)}</td>`).join('')}</tr>`,
   );
   return `<table><thead><tr>${head.join('')}</tr></thead><tbody>${body.join('')}</tbody></table>`;
 }
@@ -63,7 +56,7 @@ function countsTable(first: string, rows: readonly { label: string; cells: reado
 function quote(example: Example, kind: 'cited' | 'uncited'): string {
   const evidence = example.evidence.map((each) => EVIDENCE_LABELS[each]).join(', ');
   const where = `${example.author} in #${example.channel}, ${example.decidedAt.slice(0, 10)}${evidence === '' ? '' : ` · ${evidence}`}`;
-  return `<blockquote class="${kind}"><p>${html(example.summary)}</p><footer>${html(where)}</footer></blockquote>`;
+  return `<blockquote class="${kind}"><p>${escapeXml(example.summary)}</p><footer>${escapeXml(where)}</footer></blockquote>`;
 }
 
 function decisionSections(analysis: Analysis): string[] {
@@ -113,7 +106,7 @@ function decisionSections(analysis: Analysis): string[] {
   }
   const never = analysis.neverCited;
   sections.push(
-    `<section><h2>Never citing customers</h2><p>Channels with decisions, none of them citing customer insight: <b>${html(list(never.channels.map((name) => `#${name}`)))}</b>.</p><p>Months: <b>${html(list(never.months.map(monthLabel)))}</b>.</p></section>`,
+    `<section><h2>Never citing customers</h2><p>Channels with decisions, none of them citing customer insight: <b>${escapeXml(list(never.channels.map((name) => `#${name}`)))}</b>.</p><p>Months: <b>${escapeXml(list(never.months.map(monthLabel)))}</b>.</p></section>`,
   );
   if (analysis.examples.cited.length > 0) {
     sections.push(
@@ -130,8 +123,10 @@ function decisionSections(analysis: Analysis): string[] {
 
 function leftOut(analysis: Analysis): string[] {
   const items = [
-    ...analysis.notAnalysed.map(({ folder, reason }) => `<li>${html(folder)}: not analysed, ${html(reason)}</li>`),
-    ...analysis.skipped.files.map(({ file, reason }) => `<li>${html(file)}: skipped, ${html(reason)}</li>`),
+    ...analysis.notAnalysed.map(
+      ({ folder, reason }) => `<li>${escapeXml(folder)}: not analysed, ${escapeXml(reason)}</li>`,
+    ),
+    ...analysis.skipped.files.map(({ file, reason }) => `<li>${escapeXml(file)}: skipped, ${escapeXml(reason)}</li>`),
   ];
   const unlisted = analysis.skipped.count - analysis.skipped.files.length;
   if (unlisted > 0) items.push(`<li>and ${count(unlisted)} more skipped files</li>`);
@@ -152,13 +147,13 @@ export function htmlReport(analysis: Analysis): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Decisions in ${html(analysis.export.name)}: empty-chair</title>
+<title>Decisions in ${escapeXml(analysis.export.name)}: empty-chair</title>
 <link rel="icon" href="data:,">
 <style>${STYLE}</style>
 </head>
 <body>
 <main>
-<header><h1>Decisions in ${html(analysis.export.name)}</h1><p>${html(facts)}</p></header>
+<header><h1>Decisions in ${escapeXml(analysis.export.name)}</h1><p>${escapeXml(facts)}</p></header>
 ${[...body, ...leftOut(analysis)].join('\n')}
 <footer><p>Made by <code>empty-chair analyze</code>. A decision is what the detector reads as one; each is shown by the first 280 characters of its message, mentions made harmless. Months are in UTC.</p></footer>
 </main>

@@ -1,5 +1,6 @@
 import { citedShare, type WeekCounts } from '../stats/weekly-counts.js';
 import { percent } from '../text/percent.js';
+import { CHART_COLOURS, escapeXml, niceStep, svgNumber } from '../text/svg.js';
 import { dayLabel } from '../time/zoned-time.js';
 
 const WIDTH = 800;
@@ -11,54 +12,24 @@ const BAR_FILL = 0.6;
 const MAX_TICKS = 5;
 const MAX_ALT_TEXT = 1_000;
 
-// Dark green against a lighter ochre: both at least 3:1 on white, and far apart in lightness, so the two segments
-// stay distinct without colour vision and in greyscale.
-const COLOURS = {
-  cited: '#1b5e20',
-  uncited: '#c0782c',
-  title: '#1f2328',
-  axis: '#57606a',
-  grid: '#d0d7de',
-} as const;
-
 // Every text names the font: the PNG renderer loads DejaVu Sans and no system fonts, so there is nothing else to pick.
 const FONT = 'font-family="DejaVu Sans"';
 
-export function escapeXml(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&apos;');
-}
-
-/** Two decimals at most, so the same chart is byte for byte the same string. */
-const num = (value: number) => String(Math.round(value * 100) / 100);
-
-/** The smallest 1, 2 or 5 times a power of ten that covers `max` in MAX_TICKS steps; never below 1, counts are whole. */
-function niceStep(max: number): number {
-  for (let magnitude = 1; ; magnitude *= 10) {
-    for (const factor of [1, 2, 5]) {
-      if (max <= factor * magnitude * MAX_TICKS) return factor * magnitude;
-    }
-  }
-}
-
 function text(x: number, y: number, content: string, attributes: string): string {
-  return `<text x="${num(x)}" y="${num(y)}" ${FONT} ${attributes}>${escapeXml(content)}</text>`;
+  return `<text x="${svgNumber(x)}" y="${svgNumber(y)}" ${FONT} ${attributes}>${escapeXml(content)}</text>`;
 }
 
 function legend(x: number, y: number): string[] {
   const swatch = (left: number, colour: string) =>
     `<rect x="${left}" y="${y - 11}" width="14" height="14" rx="2" fill="${colour}"/>`;
-  const label = (left: number, content: string) => text(left, y, content, `font-size="13" fill="${COLOURS.title}"`);
+  const label = (left: number, content: string) =>
+    text(left, y, content, `font-size="13" fill="${CHART_COLOURS.text}"`);
   return [
-    swatch(x, COLOURS.cited),
+    swatch(x, CHART_COLOURS.cited),
     label(x + 20, 'Cited customer insight'),
-    swatch(x + 200, COLOURS.uncited),
+    swatch(x + 200, CHART_COLOURS.uncited),
     label(x + 220, 'Without'),
-    text(x + 310, y, '%', `font-size="13" font-weight="bold" fill="${COLOURS.cited}"`),
+    text(x + 310, y, '%', `font-size="13" font-weight="bold" fill="${CHART_COLOURS.cited}"`),
     label(x + 326, 'above a bar: share cited that week'),
   ];
 }
@@ -69,7 +40,7 @@ function legend(x: number, y: number): string[] {
  */
 export function trendChartSvg(weeks: readonly WeekCounts[], timeZone: string): string {
   const maxTotal = Math.max(0, ...weeks.map((week) => week.cited + week.uncited));
-  const step = niceStep(maxTotal);
+  const step = niceStep(maxTotal, MAX_TICKS);
   const axisMax = Math.max(1, Math.ceil(maxTotal / step)) * step;
   const scale = (PLOT.bottom - PLOT.top) / axisMax;
   const slot = (PLOT.right - PLOT.left) / Math.max(1, weeks.length);
@@ -82,36 +53,38 @@ export function trendChartSvg(weeks: readonly WeekCounts[], timeZone: string): s
   };
   const grid: string[] = [];
   for (let value = 0; value <= axisMax; value += step) {
-    const attributes = `font-size="12" text-anchor="end" fill="${COLOURS.axis}"`;
+    const attributes = `font-size="12" text-anchor="end" fill="${CHART_COLOURS.axis}"`;
     grid.push(
-      line(value, value === 0 ? COLOURS.axis : COLOURS.grid),
+      line(value, value === 0 ? CHART_COLOURS.axis : CHART_COLOURS.grid),
       text(PLOT.left - 8, PLOT.bottom - value * scale + 4, String(value), attributes),
     );
   }
 
   const bars = weeks.flatMap((week, index) => {
     const centre = PLOT.left + slot * (index + 0.5);
-    const x = num(centre - barWidth / 2);
-    const width = num(barWidth);
+    const x = svgNumber(centre - barWidth / 2);
+    const width = svgNumber(barWidth);
     const citedTop = PLOT.bottom - week.cited * scale;
     const top = citedTop - week.uncited * scale;
     const share = citedShare(week);
     const shapes = [
-      `<rect class="cited" x="${x}" y="${num(citedTop)}" width="${width}" height="${num(week.cited * scale)}" fill="${COLOURS.cited}"/>`,
-      `<rect class="uncited" x="${x}" y="${num(top)}" width="${width}" height="${num(week.uncited * scale)}" fill="${COLOURS.uncited}"/>`,
+      `<rect class="cited" x="${x}" y="${svgNumber(citedTop)}" width="${width}" height="${svgNumber(week.cited * scale)}" fill="${CHART_COLOURS.cited}"/>`,
+      `<rect class="uncited" x="${x}" y="${svgNumber(top)}" width="${width}" height="${svgNumber(week.uncited * scale)}" fill="${CHART_COLOURS.uncited}"/>`,
     ];
     // A white line keeps the two segments apart where they meet, whatever the viewer's colour vision.
     if (week.cited > 0 && week.uncited > 0) {
       shapes.push(
-        `<line x1="${x}" y1="${num(citedTop)}" x2="${num(centre + barWidth / 2)}" y2="${num(citedTop)}" stroke="#ffffff" stroke-width="1"/>`,
+        `<line x1="${x}" y1="${svgNumber(citedTop)}" x2="${svgNumber(centre + barWidth / 2)}" y2="${svgNumber(citedTop)}" stroke="#ffffff" stroke-width="1"/>`,
       );
     }
     if (share !== null) {
-      const attributes = `font-size="11" font-weight="bold" text-anchor="middle" fill="${COLOURS.cited}"`;
+      const attributes = `font-size="11" font-weight="bold" text-anchor="middle" fill="${CHART_COLOURS.cited}"`;
       shapes.push(text(centre, top - 6, percent(share), attributes));
     }
     const label = dayLabel(week.start, timeZone);
-    shapes.push(text(centre, PLOT.bottom + 20, label, `font-size="12" text-anchor="middle" fill="${COLOURS.axis}"`));
+    shapes.push(
+      text(centre, PLOT.bottom + 20, label, `font-size="12" text-anchor="middle" fill="${CHART_COLOURS.axis}"`),
+    );
     return shapes;
   });
 
@@ -119,7 +92,7 @@ export function trendChartSvg(weeks: readonly WeekCounts[], timeZone: string): s
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}">`,
     `<rect width="${WIDTH}" height="${HEIGHT}" fill="#ffffff"/>`,
-    text(24, 34, title, `font-size="18" font-weight="bold" fill="${COLOURS.title}"`),
+    text(24, 34, title, `font-size="18" font-weight="bold" fill="${CHART_COLOURS.text}"`),
     ...legend(24, 64),
     ...grid,
     ...bars,

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { renderPng } from '../../src/digest/render-png.js';
-import { escapeXml, trendChartAltText, trendChartSvg } from '../../src/digest/trend-chart.js';
+import { trendChartAltText, trendChartSvg } from '../../src/digest/trend-chart.js';
 import { weekRanges } from '../../src/stats/week-ranges.js';
 import type { WeekCounts } from '../../src/stats/weekly-counts.js';
+import { escapeXml } from '../../src/text/svg.js';
 
 const ZONE = 'Europe/Berlin';
 const RANGES = weekRanges(Date.UTC(2026, 10, 23, 10), ZONE, 12);
