@@ -61,8 +61,9 @@ const COMMITMENT_VERB =
 const ONGOING_VERB =
   '(?:moving|migrating|switching|shipping|launching|releasing|sunsetting|deprecating|retiring|shutting down|killing|dropping|cutting|removing|raising|lowering|increasing|reducing|adopting|standardi[sz]ing on|rolling out|freezing|pausing|discontinuing|replacing|phasing out|consolidating|introducing|changing|prioriti[sz]ing|deprioriti[sz]ing|doubling down on|rewriting|renaming|rebranding|outsourcing|postponing|delaying|splitting|merging|bundling|grandfathering|capping|limiting|deleting|purging|charging|offering|investing in|staying (?:on|with)|hosting|using|requiring|enforcing|banning|blocking|enabling|disabling|turning (?:off|on)|ending|publishing|funding|staffing|skipping)';
 /** Groups of the writer's organisation that announce their own changes ("finance is switching our expense tool"). */
-const ORG_UNIT =
-  '(?:finance|legal|security|hr|it|ops|product|engineering|eng|design|marketing|sales|support|leadership|management|platform|infra|the company|the team|our team)(?: team)?';
+const DEPARTMENTS =
+  'finance|legal|security|hr|it|ops|product|engineering|eng|design|marketing|sales|support|leadership|management|platform|infra';
+const ORG_UNIT = `(?:${DEPARTMENTS}|the company|the team|our team)(?: team)?`;
 /** Other languages' "we decided": mixed-language workspaces announce in theirs. */
 const FOREIGN_DECIDED =
   /\b(?:wir haben (?:uns )?(?:entschieden|beschlossen|festgelegt)|nous avons d[ée]cid[ée]|on a d[ée]cid[ée]|hemos decidido|decidimos|abbiamo deciso|we hebben besloten|vi har bestemt|beslutat|d[ée]cision prise|c'est d[ée]cid[ée]|queda as[ií]|est[áa] decidido|ist entschieden|steht fest)\b|^(?:entscheidung|beschluss|d[ée]cision|decisi[óo]n|decisione|besluit|beslut)\s*:/;
@@ -284,8 +285,7 @@ const REVISIT: readonly RegExp[] = [
 ];
 
 /** The decision was someone else's, named at the start ("Figma decided to change their rate limits"). */
-const OWN_GROUP =
-  '(?:we|i|the team|our team|leadership|management|everyone|everybody|all of us|product|eng|engineering|design|finance|legal|security|marketing|sales|support|ops|hr|exec|execs|the board|founders|platform|infra|growth|data)';
+const OWN_GROUP = `(?:we|i|the team|our team|everyone|everybody|all of us|exec|execs|the board|founders|growth|data|${DEPARTMENTS})`;
 /** A retracted message ("we decided to— nvm, wrong channel") announces nothing. */
 const RETRACTED: readonly RegExp[] = [
   /\b(?:nvm|never ?mind|ignore (?:that|this|me|my last)|wrong (?:channel|thread|chat)|disregard (?:that|this)|scratch that)\b/,
