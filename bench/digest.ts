@@ -11,8 +11,9 @@ import { BUILT_IN_PROMPTS_DIR, loadPromptLibrary } from '../src/prompts/load.js'
 import { completedWeeks, isoWeekKey, weekRanges } from '../src/stats/week-ranges.js';
 import { DIGEST_SQL } from '../src/store/decisions.js';
 import { openStore } from '../src/store/store.js';
+import { seededRandom } from '../test/support/seeded-random.js';
 import { explainQueryPlan, type QueryPlan } from './query-plan.js';
-import { seedDecisions, seededRandom } from './seed-decisions.js';
+import { seedDecisions } from './seed-decisions.js';
 
 /**
  * npm run bench:digest: a year of a 500-channel workspace in a real store, then the weekly digest's reads, build and

@@ -1,24 +1,13 @@
 import type { Database } from 'better-sqlite3';
 import { DECISION_CATEGORIES, EVIDENCE_KINDS } from '../src/detect/types.js';
 import type { DecisionStatus } from '../src/store/decisions.js';
+import { seededRandom } from '../test/support/seeded-random.js';
 
 const DAY = 86_400_000;
 const WEEK = 7 * DAY;
 const BATCH = 20_000;
 const USERS = 3_000;
 const SUMMARY_POOL = 4_096;
-
-/** mulberry32: small, fast and the same sequence for the same seed on every machine. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 export interface SeedChannel {
   id: string;

@@ -6,6 +6,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { seededRandom } from './seeded-random.js';
 
 export interface GenerateOptions {
   /** Stop once the day files add up to at least this many bytes. */
@@ -129,18 +130,6 @@ const BOT_TEXTS = [
 
 type Random = () => number;
 
-/** mulberry32: small, fast and the same on every machine. */
-function seeded(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 
 interface User {
@@ -253,7 +242,7 @@ function day(random: Random, users: readonly User[], start: number, count: numbe
 
 /** Writes the export into `dir` (which must exist) and says what it wrote. */
 export function generateSlackExport(dir: string, options: GenerateOptions): GeneratedExport {
-  const random = seeded(options.seed ?? 7);
+  const random = seededRandom(options.seed ?? 7);
   const channelCount = Math.min(options.channels ?? 12, CHANNEL_NAMES.length);
   const users: User[] = Array.from({ length: 40 }, (_, index) => {
     const first = FIRST_NAMES[index % FIRST_NAMES.length] as string;
