@@ -6,9 +6,10 @@ import { buildDigest } from '../../src/digest/build-digest.js';
 import { DigestInputs } from '../../src/digest/digest-input.js';
 import { sendEvent } from '../../src/emulator/slack-requests.js';
 import { parseIsoWeek, weekRanges } from '../../src/stats/week-ranges.js';
-import { openStore, type Store } from '../../src/store/store.js';
+import type { Store } from '../../src/store/store.js';
 import { EXAMPLE_EXPORT, runAnalyzeCommand } from '../support/analyze-run.js';
 import { startHarness, TEAM_ID } from '../support/harness.js';
+import { withStoreAt } from '../support/store-file.js';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
 const TEAM = 'T04ACME00';
@@ -26,14 +27,7 @@ afterEach(() => {
 const importExample = (args: readonly string[] = [], path = EXAMPLE_EXPORT) =>
   runAnalyzeCommand([path, '--import', ...args], { env: { DATABASE_PATH: databasePath }, now: NOW });
 
-function withStore<T>(read: (store: Store) => T): T {
-  const store = openStore(databasePath);
-  try {
-    return read(store);
-  } finally {
-    store.close();
-  }
-}
+const withStore = <T>(read: (store: Store) => T): T => withStoreAt(databasePath, read);
 
 describe('analyze --import', () => {
   it('records the decisions as history of the export’s workspace, once: importing again adds nothing', async () => {

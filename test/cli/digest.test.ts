@@ -13,9 +13,10 @@ import {
   type RecordedCall,
 } from '../../src/emulator/slack-web-api.js';
 import type { DecisionStatus } from '../../src/store/decisions.js';
-import { openStore, type Store } from '../../src/store/store.js';
+import type { Store } from '../../src/store/store.js';
 import { type Finished, PROJECT_ROOT, runNpm } from '../support/processes.js';
 import { seedDecision } from '../support/seed-decision.js';
+import { withStoreAt } from '../support/store-file.js';
 
 const TEAM_ID = DEFAULT_TEAM_ID;
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -45,22 +46,12 @@ function seed(
   createdAt: number,
   fields: { summary?: string; status?: DecisionStatus; teamId?: string } = {},
 ): void {
-  const store = openStore(databasePath);
-  try {
-    seedDecision(store, { ...fields, teamId: fields.teamId ?? TEAM_ID, channelId, createdAt });
-  } finally {
-    store.close();
-  }
+  withStoreAt(databasePath, (store) =>
+    seedDecision(store, { ...fields, teamId: fields.teamId ?? TEAM_ID, channelId, createdAt }),
+  );
 }
 
-function withStore<T>(read: (store: Store) => T): T {
-  const store = openStore(databasePath);
-  try {
-    return read(store);
-  } finally {
-    store.close();
-  }
-}
+const withStore = <T>(read: (store: Store) => T): T => withStoreAt(databasePath, read);
 
 // Blanks out whatever the developer's shell has, so only what a test sets counts.
 const baseEnv = () => ({
