@@ -63,7 +63,7 @@ const GERUND_OPENING = /^[a-z]+ing\b/;
 export function extractFeatures(text: string): MessageFeatures {
   const sentences = splitSentences(normalizeMessage(text));
   const tokens = sentences.map((sentence) => sentence.match(TOKEN) ?? []);
-  const scanned = new Scanned(sentences.join('\n'), tokens.flatMap(lettersOf));
+  const scanned = new Scanned(sentences.join('\n'), tokens);
   const reading = readDecisions(
     sentences.some((sentence) => sentence.includes(' so ')) ? sentences.flatMap(splitConsequence) : sentences,
     scanned,
@@ -87,22 +87,6 @@ export function extractFeatures(text: string): MessageFeatures {
     PEOPLE_OR_SOURCE_SCREEN.possible(scanned)[0] === true &&
     sentences.some((sentence) => PEOPLE_OR_SOURCE.test(withoutAudience(sentence)));
   return { sentences, scanned, verdict, evidence, mentionsPeopleOrSource, signals: [...names], words };
-}
-
-/**
- * The a-z runs of a sentence, which the screens look words up by, read off its tokens: each run starts a word token or
- * follows its apostrophe, so the sentence need not be split a second time.
- */
-function lettersOf(tokens: readonly string[]): string[] {
-  const letters: string[] = [];
-  for (const token of tokens) {
-    const code = token.charCodeAt(0);
-    if (code < 97 || code > 122) continue;
-    const apostrophe = token.indexOf("'");
-    if (apostrophe === -1) letters.push(token);
-    else letters.push(token.slice(0, apostrophe), token.slice(apostrophe + 1));
-  }
-  return letters;
 }
 
 /** Only a number's token starts with a digit: every number is the same word to the model. */

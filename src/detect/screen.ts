@@ -83,7 +83,11 @@ class PatternReader {
       }
       whole = false;
       if (!run.has('')) requirements.push(run);
-      run = new Set(part.listed ?? ['']);
+      // the run so far ends where a letter run cannot go on ("not ", "we "): what follows starts at a word's edge
+      const afterEdge = part.listed !== null && [...run].every(endsAtEdge);
+      run = new Set(
+        part.listed === null ? [''] : [...part.listed].map((string) => (afterEdge ? EDGE + string : string)),
+      );
     }
     if (whole) return listing(run);
     if (!run.has('')) requirements.push(run);
@@ -189,11 +193,20 @@ class PatternReader {
   }
 }
 
+/** Whether a string the reader listed ends with something that is not an a-z letter and not unknown. */
+function endsAtEdge(string: string): boolean {
+  const last = string.at(-1);
+  return last !== undefined && last !== UNKNOWN && !ANY_LETTER.test(last);
+}
+
 function controlCharacter(letter: string): string {
   return ({ t: '\t', n: '\n', r: '\r', f: '\f', v: '\v' } as Readonly<Record<string, string>>)[letter] ?? letter;
 }
 
-/** Prefers long strings (rarer in text), then fewer of them. */
+/**
+ * Prefers long strings (rarer in text), then fewer of them, then the later: a run read later holds a part's strings
+ * with what is known around them ("we decided" after reading "decided"), which can make them whole words.
+ */
 function mostSelective(requirements: readonly ReadonlySet<string>[]): ReadonlySet<string> | null {
   let chosen: ReadonlySet<string> | null = null;
   let chosenScore = Number.NEGATIVE_INFINITY;
@@ -202,7 +215,7 @@ function mostSelective(requirements: readonly ReadonlySet<string>[]): ReadonlySe
       ...[...requirement].map((string) => string.replaceAll(EDGE, '').replaceAll(UNKNOWN, '').length),
     );
     const score = shortest * MAX_LISTED * 4 - requirement.size;
-    if (score > chosenScore) {
+    if (score >= chosenScore) {
       chosen = requirement;
       chosenScore = score;
     }
@@ -275,7 +288,42 @@ function clueNumber(kind: Exclude<ClueKind, 'substring'>, key: string): number {
   return clueCount;
 }
 
-/** A message's text and its a-z words, split once and shared by every screen. */
+/**
+ * The clue numbers each token gives, kept across messages: most of a message's tokens are common words, and one
+ * look-up of a token costs less than the three of its letter runs (whole word, beginning, ending). Cleared when a
+ * screen built later adds clues, and when it grows past CLUE_CACHE_SIZE, so a long run cannot grow it without bound.
+ */
+const CLUES_OF_TOKEN = new Map<string, readonly number[]>();
+const CLUE_CACHE_SIZE = 50_000;
+let cachedClueCount = 0;
+const A_TO_Z_RUN = /[a-z]+/g;
+
+function cluesOfToken(token: string): readonly number[] {
+  if (cachedClueCount !== clueCount || CLUES_OF_TOKEN.size >= CLUE_CACHE_SIZE) {
+    CLUES_OF_TOKEN.clear();
+    cachedClueCount = clueCount;
+  }
+  const cached = CLUES_OF_TOKEN.get(token);
+  if (cached !== undefined) return cached;
+  const clues: number[] = [];
+  for (const [word] of token.matchAll(A_TO_Z_RUN)) {
+    const whole = CLUE_NUMBERS.word.get(word);
+    if (whole !== undefined) clues.push(whole);
+    if (word.length < AFFIX) continue;
+    const prefix = CLUE_NUMBERS.prefix.get(word.slice(0, AFFIX));
+    if (prefix !== undefined) clues.push(prefix);
+    const suffix = CLUE_NUMBERS.suffix.get(word.slice(-AFFIX));
+    if (suffix !== undefined) clues.push(suffix);
+  }
+  CLUES_OF_TOKEN.set(token, clues);
+  return clues;
+}
+
+/** Which clue numbers the message being scanned has given already: a stamp per number, so no set is built a message. */
+let seenStamps = new Uint32Array(0);
+let stamp = 0;
+
+/** A message's text and its tokens (words, numbers, punctuation) a sentence, split once and shared by every screen. */
 export class Scanned {
   private found: readonly number[] = [];
   /** How many clues there were when `found` was worked out: a screen built since may add some. */
@@ -283,30 +331,33 @@ export class Scanned {
 
   constructor(
     readonly text: string,
-    readonly words: readonly string[],
+    readonly tokens: readonly (readonly string[])[],
   ) {}
 
-  /** The numbers of the clues the words give. */
+  /** The numbers of the clues the tokens' a-z runs give. */
   clues(): readonly number[] {
     if (this.foundOf === clueCount) return this.found;
-    const found = new Set<number>();
-    for (const word of this.words) {
-      const whole = CLUE_NUMBERS.word.get(word);
-      if (whole !== undefined) found.add(whole);
-      if (word.length < AFFIX) continue;
-      const prefix = CLUE_NUMBERS.prefix.get(word.slice(0, AFFIX));
-      if (prefix !== undefined) found.add(prefix);
-      const suffix = CLUE_NUMBERS.suffix.get(word.slice(-AFFIX));
-      if (suffix !== undefined) found.add(suffix);
+    if (seenStamps.length <= clueCount) seenStamps = new Uint32Array(clueCount + 1);
+    stamp = stamp === 0xffffffff ? 1 : stamp + 1;
+    if (stamp === 1) seenStamps.fill(0);
+    const found: number[] = [];
+    for (const sentence of this.tokens) {
+      for (const token of sentence) {
+        for (const clue of cluesOfToken(token)) {
+          if (seenStamps[clue] === stamp) continue;
+          seenStamps[clue] = stamp;
+          found.push(clue);
+        }
+      }
     }
-    this.found = [...found];
+    this.found = found;
     this.foundOf = clueCount;
     return this.found;
   }
 }
 
 export function scan(text: string): Scanned {
-  return new Scanned(text, text.split(NOT_A_TO_Z));
+  return new Scanned(text, [text.split(NOT_A_TO_Z)]);
 }
 
 /** Screens a fixed list of patterns: which of them can match anywhere in a message. */

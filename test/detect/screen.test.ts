@@ -38,4 +38,19 @@ describe('Screen', () => {
   it('rules out patterns whose words a message lacks', () => {
     expect(possible('lunch is at noon').slice(0, 4)).toEqual([false, false, false, false]);
   });
+
+  it('reads a word after a long alternation as a whole word, so a longer word does not keep it possible', () => {
+    const afterAlternation = new Screen([
+      /\b(?:not|never|nothing|haven't|hasn't|didn't|isn't|wasn't|aren't|weren't|no one|nobody|none) (?:\w+ ){0,2}(?:decided|agreed|approved|final|finali[sz]ed|settled|landed|locked|confirmed|official)\b/,
+    ]);
+    expect(afterAlternation.possible(scan('nothing is decided'))).toEqual([true]);
+    expect(afterAlternation.possible(scan('nothing is undecided or unsettled'))).toEqual([false]);
+  });
+
+  it('finds the clues of a screen built after the same words were screened', () => {
+    const text = 'the zeppelin leaves at noon';
+    expect(screen.possible(scan(text))).not.toContain(true);
+    const later = new Screen([/\bzeppelins?\b/]);
+    expect(later.possible(scan(text))).toEqual([true]);
+  });
 });
