@@ -52,6 +52,11 @@ const SPECIFIC: readonly EvidencePattern[] = [
   { kind: 'interview', pattern: /\binterview(?:s|ed|ees?)?\b/, requires: FINDING },
   {
     kind: 'interview',
+    pattern: /\b(?:site|customer|field|onsite|on-site) visits?\b|\bride-?alongs?\b/,
+    requires: FINDING,
+  },
+  {
+    kind: 'interview',
     pattern: re(
       `\\b(?:talked|spoke|spoken|chatted|met|sat down) (?:to|with) (?:\\w+ ){0,3}?(?:${PEOPLE}|accounts?)\\b`,
     ),
@@ -98,6 +103,11 @@ const SPECIFIC: readonly EvidencePattern[] = [
     requires: FINDING,
   },
   { kind: 'review', pattern: re(`\\b${PEOPLE}(?: \\w+)? (?:tweeted|posted)\\b`) },
+  {
+    kind: 'other',
+    pattern: /\b(?:on|from) (?:twitter|reddit|linkedin|hacker news|product hunt|mastodon|bluesky)\b/,
+    requires: /\b(?:posted|tweeted|thread|complain\w*|replies|saying|said|wrote)\b/,
+  },
   // support
   {
     kind: 'support',
@@ -140,6 +150,11 @@ const SPECIFIC: readonly EvidencePattern[] = [
     pattern: /\b(?:canny|productboard|uservoice|upvotes?|feature[- ]requests?|request board|ideas (?:board|portal))\b/,
     requires: FINDING,
   },
+  {
+    kind: 'request-board',
+    pattern: /\b(?:community|forum|feedback|ideas?) (?:forum )?(?:threads?|posts?|topics?)\b/,
+    requires: FINDING,
+  },
   // churn
   {
     kind: 'churn',
@@ -150,7 +165,7 @@ const SPECIFIC: readonly EvidencePattern[] = [
   {
     kind: 'churn',
     pattern:
-      /(?<!\bwe(?:'re| are)? )\b(?:churned|is churning|are churning|didn't renew|did not renew|won't renew|will not renew|not renewing)\b|\bdecided to (?:churn|cancel|leave|not renew|downgrade)\b|\bchurn(?:ed|ing)? (?:because|due to|citing|after|over)\b|\bcancell?ed (?:their|the|his|her|its) (?:subscription|plan|account|contract|seats?)\b|\bdowngraded (?:to|from) (?:the )?(?:free|starter|basic|pro|team|lower)\b/,
+      /(?<!\bwe(?:'re| are)? )\b(?:churned|is churning|are churning|didn't renew|did not renew|won't renew|will not renew|(?<!^)not renewing)\b|\bdecided to (?:churn|cancel|leave|not renew|downgrade)\b|\bchurn(?:ed|ing)? (?:because|due to|citing|after|over)\b|\bcancell?ed (?:their|the|his|her|its) (?:subscription|plan|account|contract|seats?)\b|\bdowngraded (?:to|from) (?:the )?(?:free|starter|basic|pro|team|lower)\b/,
   },
   // usability-test
   {
@@ -161,7 +176,7 @@ const SPECIFIC: readonly EvidencePattern[] = [
   {
     kind: 'usability-test',
     pattern:
-      /\b(?:usability (?:tests?|testing|study|studies|sessions?|results?)|(?:user|hallway|guerrilla|moderated|unmoderated) (?:tests?|testing|sessions?)|participants|testers|maze|usertesting|lookback|userzoom)\b/,
+      /\b(?:usability (?:tests?|testing|study|studies|sessions?|results?|rounds?)|(?:user|hallway|guerrilla|moderated|unmoderated) (?:tests?|testing|sessions?)|participants|testers|maze|usertesting|lookback|userzoom)\b/,
     requires: FINDING,
   },
   // experiment
@@ -183,10 +198,16 @@ const SPECIFIC: readonly EvidencePattern[] = [
       /\d\s?%[^.]*\bvs?\.?\s|\bvs?\.?\s[^.]*\d\s?%|\b(?:won|beat|lift|uplift|from \d[\d.]*\s?% to)\b|[+-]\d+(?:\.\d+)?\s?%/,
   },
   { kind: 'experiment', pattern: /\bas an? (?:experiment|test|trial)\b/, requires: FINDING },
+  {
+    kind: 'experiment',
+    pattern:
+      /\b(?:testing|tested|tests?|experiments?) (?:across|on|with) ~?\d[\d,.]*k? (?:recipients|users|customers|accounts|visitors|workspaces|people|sessions|subscribers)\b/,
+    requires: FINDING,
+  },
   // quote
   {
     kind: 'quote',
-    pattern: /"[^"]{4,}"/,
+    pattern: /"[^" ]+ [^"]{2,}"/,
     requires: re(
       `(?<!\\b(?:for|to|tell|telling|email|emailing|notify|notifying) (?:our |the |all )?)\\b(?:${PEOPLE}|respondents?|interviewees?|participants?|testers?|champions?|design partners?)\\b|"\\s*[-—–]\\s*\\S|\\b[a-z][\\w&.-]*'s (?:cfo|ceo|cto|admins?|ops|finance|it|head of \\w+|vp|champion|buyer)\\b`,
     ),
@@ -196,6 +217,12 @@ const SPECIFIC: readonly EvidencePattern[] = [
     pattern: re(
       `\\b(?:${PEOPLE}|interviewees?|respondents?|participants?)(?: [\\w-]+){0,3}? (?:said|says|told (?:us|me|them|our \\w+)|wrote|emailed|messaged|dm'd|replied)\\b`,
     ),
+  },
+  // the attribution under a block quote ("> I'd pay double …" then "— CFO at Brightline"), its dash stripped
+  {
+    kind: 'quote',
+    pattern:
+      /^(?:the |an? )?(?:cfo|ceo|cto|coo|founder|owner|head of \w+|vp of \w+|(?:\w+ )?(?:admin|user|customer|buyer|champion|manager|director|lead|engineer|analyst))s? (?:at|from) [a-z][\w&.-]*(?:,|$)/,
   },
   {
     kind: 'quote',
@@ -226,7 +253,7 @@ const SPECIFIC: readonly EvidencePattern[] = [
   {
     kind: 'usage-data',
     pattern:
-      /\b(?:unsubscribes?|unsubscribe rate|opt-outs?|cancellations?|conversion|conversions|retention|activation)(?: rate)? (?:\w+ ){0,2}?(?:jumped|rose|fell|dropped|doubled|halved|went|grew|climbed|spiked|tripled)\b[^.]{0,30}\d/,
+      /\b(?:unsubscribes?|unsubscribe rate|opt-outs?|cancellations?|conversion|conversions|retention|activation)(?: rate)? (?:\w+ ){0,2}?(?:jumped|rose|fell|dropped|doubled|halved|went|grew|climbed|spiked|tripled|up|down|tanked|improved|declined|increased|decreased)\b[^.]{0,30}\d/,
   },
   // other
   {
@@ -245,7 +272,7 @@ const SPECIFIC: readonly EvidencePattern[] = [
 ];
 
 const POPULATION =
-  '(?:users|customers|accounts|workspaces|teams|trials|trialists|visitors|admins|sessions|signups|sign-ups|buyers|subscribers|people|orgs|organi[sz]ations|companies|installs)';
+  '(?:users|customers|accounts|workspaces|teams|trials|trialists|visitors|admins|sessions|signups|sign-ups|buyers|subscribers|people|orgs|organi[sz]ations|companies|installs|merchants|shoppers|members|students|teachers|drivers|sellers|creators|actives)';
 const BEHAVIOUR = re(
   String.raw`\b(?:drop|drops|bounce\w*|never|don't|do not|didn't|can't|use|used|uses|open\w*|click\w*|abandon\w*|complete\w*|finish\w*|convert\w*|churn\w*|skip\w*|invite\w*|return\w*|stop\w*|leave|left|hit|struggl\w*|fail\w*|ignore\w*|enable\w*|disable\w*|turn\w* (?:on|off)|log in|sign in|export\w*|upgrade\w*|downgrade\w*|reach\w*|read|see|saw|visit\w*|miss\w*|want\w*|ask\w*|say|said|prefer\w*|pay|paid|buy|bought|choose|chose|stay\w*|tr(?:y|ied)|need\w*|rely|relies|search\w*|come back|came back)\b`,
 );
@@ -270,6 +297,12 @@ const FALLBACK: readonly EvidencePattern[] = [
   {
     kind: 'usage-data',
     pattern: re(
+      `\\b\\d[\\d,]* ${POPULATION} (?:\\w+ )?(?:installed|upgraded|opened|clicked|converted|churned|cancell?ed|activated|completed|abandoned|dropped off)\\b`,
+    ),
+  },
+  {
+    kind: 'usage-data',
+    pattern: re(
       `\\b(?:most|half|majority|a third|two thirds|none|nobody|nearly all|almost all) of (?:our |the |all )?(?:[\\w-]+ )?${POPULATION}\\b`,
     ),
     requires: BEHAVIOUR,
@@ -285,7 +318,8 @@ const FALLBACK: readonly EvidencePattern[] = [
 /** Sentences that mention evidence without citing it: questions, plans, the team's own tests, hiring. */
 const VETOES: readonly RegExp[] = [
   /^(?:should|shall|can|could|would|do|does|did|have|has|is|are|was|were|will|what|why|how|who|which|where|any)\b/,
-  /\b(?:scheduled|scheduling|upcoming|next week's|tomorrow's|recruiting|to recruit|will recruit)\b/,
+  /\b(?:scheduled|scheduling|booked|upcoming|next week's|tomorrow's|recruiting|to recruit|will recruit)\b/,
+  /\b(?:internal|employee|staff|eng|engineering|happiness|engagement|pulse|culture|team) (?:[\w-]+ )?surveys?\b/,
   /(?:'ll| will| are going to|'re going to|'m going to| is going to| am going to| gonna) (?:\w+ ){0,2}?(?:interview|survey|run|send|talk|ask|reach out|set up|schedule|book|recruit|email|call|test|look at|dig into|pull|check|share|collect|gather)\b/,
   /\b(?:plan(?:s|ning)? to|want(?:s)? to|need(?:s)? to|hoping to|hope to|aim(?:ing)? to|would like to|next step is to|let's|let us|should|could|we can|going to|gonna|todo|to-do|action item) (?:\w+ ){0,2}?(?:interview|survey|talk|ask|reach out|run|set up|schedule|book|recruit|email|call|test|look at|dig into|pull|check|collect|gather|get)\b/,
   /\b(?:launch|launching|run|running|start|starting|kick(?:ing)? off) (?:a |an |the |our )?(?:\w+ )?(?:survey|interviews?|usability (?:tests?|study)|experiment|a\/b test)\b/,

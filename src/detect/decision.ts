@@ -47,7 +47,7 @@ const VETOED_SIGNAL_CONFIDENCE = 0.75;
 const TEAM_SUBJECT = String.raw`\b(?<!(?:'s|their|his|her|its) )(?:we(?:'ve)?|(?:the |our )?(?:product|eng|engineering|design|platform|infra|growth|data|sales|support|marketing|finance|legal|security|pricing|mobile|web|backend|frontend|leadership|exec|core|billing|ops|devops|sre) team|the team|our team|leadership|management|(?:the )?execs|the board|(?:the )?founders)`;
 const TEAM_VERB_ADVERBS =
   '(?: (?:all|have|has|had|just|finally|officially|formally|collectively|unanimously|already|now|ultimately|eventually|jointly)){0,3}';
-const DECIDED_VERB = String.raw`(?:decided|agreed(?=\s*[:.!,;]|\s*$| (?:to|on|that|this|these|it|we|with|upon|in|at|during|after|earlier|yesterday|today|last)\b)|chose|chosen|picked(?! up)|committed to|opted (?:for|to|out|in)|landed on|settled on|signed off|voted to|approved|greenlit|green-lit|made (?:the|a|our) (?:call|decision)|reached (?:a|the) decision)`;
+const DECIDED_VERB = String.raw`(?:decided|agreed(?=\s*[:.!,;]|\s*$| (?:to|on|that|this|these|it|we|with|upon|in|at|during|after|earlier|yesterday|today|last)\b)|chose|chosen|picked(?! up)|committed to|opted (?:for|to|out|in)|landed on|settled on|signed off|voted to|approved|greenlit|green-lit|(?:made|take|took|taken) (?:the|a|our) (?:call|decision)|reached (?:a|the) decision)`;
 const MEETING =
   '(?:meeting|sync|workshop|offsite|off-site|discussion|call|review|planning|retro|retrospective|session|debate|thread|huddle|standup|stand-up|kickoff|summit)';
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*';
@@ -82,7 +82,22 @@ const SIGNALS: readonly DecisionSignal[] = [
   { strength: 'explicit', pattern: re(`${TEAM_SUBJECT}(?: \\([^)]{1,40}\\))?${TEAM_VERB_ADVERBS} ${DECIDED_VERB}\\b`) },
   { strength: 'explicit', pattern: FOREIGN_DECIDED },
   { strength: 'explicit', pattern: /\b(?:i'm|i am|we're|we are) making (?:the|a|this|that) call\b/ },
-  { strength: 'explicit', pattern: /\bfinal (?:call|answer|decision|word) on\b[^:?]{1,60}:\s*\S/ },
+  { strength: 'explicit', pattern: /(?:\bfinal (?:call|answer|decision|word)|^final) on\b[^:?]{1,60}:\s*\S/ },
+  // "NEW PROCESS: …", "ok final: …" (the "ok" is stripped as noise), "Headcount plan locked: …"
+  {
+    strength: 'explicit',
+    pattern: /^(?:new (?:process|policy|rule)|final|locked(?: in)?|settled)(?:\s*:|\s+[-–—])\s*\S/,
+  },
+  {
+    strength: 'explicit',
+    pattern:
+      /\b(?:plan|budget|headcount|scope|roadmap|line-?up|dates?|schedule|pricing|prices|spec|agenda)(?: \w+)? (?:is |are )?(?:locked|final|finali[sz]ed|signed off)\s*:\s*\S|\bas (?:agreed|decided)(?: (?:in|at|during|on|with|by)\b[^:]{0,40})?\s*:\s*\S/,
+  },
+  {
+    strength: 'explicit',
+    pattern:
+      /\b(?:action items|next steps|changes|terms|priorities|dates|owners) (?:are|were|have been) (?:now )?(?:agreed|decided|locked|finali[sz]ed)\b/,
+  },
   {
     strength: 'explicit',
     pattern:
@@ -168,17 +183,29 @@ const SIGNALS: readonly DecisionSignal[] = [
   },
   { strength: 'committed', pattern: /\bit(?:'s| is) (?:a go|official|final|settled|decided|locked in)\b/ },
   { strength: 'committed', pattern: /\b(?:option|plan|variant|approach) [a-z0-9]+ it is\b/ },
+  // "B it is", "mobile nav: bottom tabs it is"; not "that's how it is" or "the way it is"
   {
     strength: 'committed',
     pattern:
-      /^(?:(?:ok|okay|yep|yes|yeah|alright|right|fine|so|then|cool)[,!.]*\s+)*(?!(?:here|there|that|this|what|how|where|which|who|so|as|because|it)\b)[a-z0-9]{1,20} it is\b/,
+      /^(?:[a-z0-9 -]{1,30}:\s*)?(?:(?:ok|okay|yep|yes|yeah|alright|right|fine|so|then|cool)[,!.]*\s+)*(?!(?:here|there|that|this|what|how|where|which|who|so|as|because|it|the|a|an|is|such|whatever)\b)(?:[a-z0-9-]{1,20} )?(?!(?:way|how|as|is)\b)[a-z0-9-]{1,20} it is\b/,
+  },
+  {
+    strength: 'committed',
+    pattern:
+      /\b(?:is|are|was|were|has been|have been|got|gets|now|officially) (?:officially |now |formally )?(?:descoped|de-scoped|shelved)\b/,
   },
   {
     strength: 'committed',
     pattern: /\blet's (?:go|proceed|move forward) (?:ahead )?with\b|\bwe (?:go|stick|stay) with\b/,
   },
   // policy
-  { strength: 'policy', pattern: /^(?:going|went) with\b|^decided (?:to go with|on)\b/ },
+  { strength: 'policy', pattern: /^(?:going|went) with\b|^decided (?:to go with|on)\b|^(?:landed|settled) on\b/ },
+  // a freeze is a rule the team sets for a window: "Deploy freeze Dec 20 – Jan 3"
+  {
+    strength: 'policy',
+    pattern:
+      /\b(?:code|deploy|deployment|feature|release|change|merge|content|hiring|spend|spending) freeze\b(?! (?:is over|ended|lifted))/,
+  },
   { strength: 'policy', pattern: /\b(?:from now on|from today on|from here on(?: out)?|henceforth)\b/ },
   { strength: 'policy', pattern: /^(?:going|moving) forward\b|\b(?:going|moving) forward[,:]/ },
   // "TL;DR of the roadmap review: …" (the leading "tl;dr" is stripped as noise, which leaves "of the …")
@@ -191,7 +218,7 @@ const SIGNALS: readonly DecisionSignal[] = [
   {
     strength: 'policy',
     pattern: re(
-      `^from (?:today|now|tomorrow|${WEEKDAY}|next (?:week|sprint|month|quarter|release|cycle)|the \\d+(?:st|nd|rd|th)|${MONTH} \\d+|q[1-4])\\b`,
+      `^from (?:today|now|tomorrow|${WEEKDAY}|next (?:week|sprint|month|quarter|release|cycle)|the \\d+(?:st|nd|rd|th)|${MONTH} \\d+|q[1-4])\\b(?!'s)`,
     ),
   },
   {
@@ -226,6 +253,7 @@ const SIGNALS: readonly DecisionSignal[] = [
       /\b(?:move|moving) on\b|\b(?:moving|changing) (?:fast|quickly|slowly)\b|\bchanging (?:our|my|their) minds?\b|\bkilling it\b|\bcutting it close\b|\bdropping (?:off|by|in)\b|\bintroducing (?:[a-z]+,|you|our new|my)/,
   },
   { strength: 'commitment', pattern: re(`\\b${ORG_UNIT} (?:is|are) ${ONGOING_VERB}\\b`) },
+  { strength: 'commitment', pattern: /\bwe(?:'re| are) not (?:doing|renewing)\b|^not renewing\b/ },
 ];
 
 const QUESTION: readonly RegExp[] = [
@@ -310,12 +338,13 @@ const THIRD_PARTY: readonly RegExp[] = [
 ];
 
 const SMALL_ADMIN: readonly RegExp[] = [
-  /\b(?:pto|time off|vacation|holidays?|leave request|sick (?:day|leave)|ooo|out of office|expense (?:reports?|claims?)|(?:my|your) expenses|reimburs\w*|timesheets?|travel request|wfh|work(?:ing)? from home|lunch|dinner|breakfast|pizza|coffee|snacks|swag|happy hour|team outing|parking|desk|headphones|laptops?|wi-?fi)\b/,
+  /\b(?:pto|time off|vacation|holidays?|leave request|sick (?:day|leave)|ooo|out of office|expense (?:reports?|claims?)|(?:my|your) expenses|reimburs\w*|timesheets?|travel request|wfh|work(?:ing)? from home|lunch|dinner|breakfast|pizza|coffee|snacks|swag|happy hour|team outing|parking|(?<!(?:deal|help|service|front) )desk|headphones|laptops?|wi-?fi)\b/,
   /\bapproved (?:your|his|her|their|my)\b|\bapproved (?:the|this|that) (?:expense|pto|leave|time off|vacation|request|pr|mr|pull request|merge request|access|invoice|purchase|order|timesheet)s?\b/,
   /\b(?:your|the|my|his|her) (?:pr|pull request|merge request|mr|request|access request|ticket)(?: (?:is|was|has been|got))? approved\b/,
 ];
 
 const META: readonly RegExp[] = [
+  /\b(?:approved|decided|agreed)(?: on)? (?:exactly |absolutely |literally )?nothing\b/,
   /\bdecision[- ](?:fatigue|trees?|making|makers?|matri(?:x|ces)|frameworks?|paralysis|science|theory|journal|template|log template|records? template|doc template)\b/,
   /\b(?:book|article|podcast|talk|blog post|post|paper|course|video|newsletter) (?:on|about) (?:decisions?|decision-making|deciding|making decisions)\b/,
   /\bhow we (?:decided|decide|agreed|made (?:the|that|this) (?:call|decision))\b/,
@@ -421,7 +450,7 @@ const IMPLICIT_CUES: ReadonlyArray<readonly [string, RegExp]> = [
   [
     'from-when',
     re(
-      `\\b(?:from|starting|starts|effective|as of|on|by) (?:monday|tuesday|wednesday|thursday|friday|tomorrow|tmrw|tonight|today|next (?:week|sprint|release|month|quarter)|the \\d+(?:st|nd|rd|th)|${MONTH} \\d+|\\d+ ${MONTH}|q[1-4]|h[12]|end of (?:sprint|month|quarter|q[1-4]))\\b`,
+      `\\b(?:from|starting|starts|effective|as of|on|by) (?:monday|tuesday|wednesday|thursday|friday|tomorrow|tmrw|tonight|today|next (?:week|sprint|release|month|quarter)|the \\d+(?:st|nd|rd|th)|${MONTH} \\d+|\\d+ ${MONTH}|q[1-4]|h[12]|end of (?:sprint|month|quarter|q[1-4]))\\b(?!'s)`,
     ),
   ],
   [
