@@ -345,13 +345,15 @@ interface Span {
   readonly end: number;
 }
 
-/** `scanned` is the sentences' text. */
+/** `scanned` holds the sentences' tokens, one list a sentence. */
 export function citeEvidence(sentences: readonly string[], scanned: Scanned): EvidenceKind[] {
-  const possible = SOURCE_SCREEN.possible(scanned);
-  const specific = SPECIFIC.filter((_, index) => possible[index]);
-  const fallback = FALLBACK.filter((_, index) => possible[SPECIFIC.length + index]);
-  if (specific.length === 0 && fallback.length === 0) return [];
-  const citations = sentences.flatMap((sentence, index) => citationsIn(sentence, index, specific, fallback));
+  if (!SOURCE_SCREEN.possible(scanned).includes(true)) return [];
+  const citations = sentences.flatMap((sentence, index) => {
+    const possible = SOURCE_SCREEN.possibleIn(scanned, index, sentence);
+    const specific = SPECIFIC.filter((_, pattern) => possible[pattern]);
+    const fallback = FALLBACK.filter((_, pattern) => possible[SPECIFIC.length + pattern]);
+    return specific.length === 0 && fallback.length === 0 ? [] : citationsIn(sentence, index, specific, fallback);
+  });
   citations.sort((a, b) => a.sentence - b.sentence || a.position - b.position);
   return [...new Set(citations.map((citation) => citation.kind))];
 }

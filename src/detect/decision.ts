@@ -483,48 +483,44 @@ export interface DecisionReading {
   readonly ownWords: readonly string[];
   /** Per sentence, the bits (see `FAMILIES`) of the veto families found in its own words. */
   readonly families: readonly number[];
-  /** Which signals and cues can match anywhere in the sentences or their own words. */
-  readonly signalsPossible: readonly boolean[];
-  readonly cuesPossible: readonly boolean[];
+  /** Per sentence, which of SCREEN's patterns (signals, then families, then cues) can match it or its own words. */
+  readonly possible: readonly (readonly boolean[])[];
 }
 
-/** `scanned` is the sentences' text (their own words have no word it lacks). */
+const FAMILIES_AT = SIGNALS.length;
+const CUES_AT = SIGNALS.length + FAMILY_PATTERNS.length;
+
+/** `scanned` holds the sentences' tokens, one list a sentence (their own words have no word a sentence lacks). */
 export function readDecisions(sentences: readonly string[], scanned: Scanned): DecisionReading {
   const ownWords = sentences.map((sentence) =>
     sentence.includes('"') ? sentence.replace(QUOTED_SPEECH, '""') : sentence,
   );
-  // without quotes a sentence is its own words
-  const text = scanned.text.includes('"') ? `${scanned.text}\n${ownWords.join('\n')}` : scanned.text;
-  const possible = SCREEN.possible(scanned, text);
-  const familiesPossible: number[] = [];
-  for (let index = 0; index < FAMILY_PATTERNS.length; index += 1) {
-    if (possible[SIGNALS.length + index]) familiesPossible.push(index);
-  }
-  const families = ownWords.map((words) => {
+  const possible = sentences.map((sentence, index) => {
+    const words = ownWords[index] as string;
+    // without quotes a sentence is its own words
+    return SCREEN.possibleIn(scanned, index, words === sentence ? sentence : `${sentence}\n${words}`);
+  });
+  const families = ownWords.map((words, index) => {
+    const sentencePossible = possible[index] as readonly boolean[];
     let found = 0;
-    for (const index of familiesPossible) {
-      const bit = FAMILY_BITS[index] as number;
-      if ((found & bit) === 0 && (FAMILY_PATTERNS[index] as RegExp).test(words)) found |= bit;
+    for (let family = 0; family < FAMILY_PATTERNS.length; family += 1) {
+      if (!sentencePossible[FAMILIES_AT + family]) continue;
+      const bit = FAMILY_BITS[family] as number;
+      if ((found & bit) === 0 && (FAMILY_PATTERNS[family] as RegExp).test(words)) found |= bit;
     }
     return found;
   });
-  return {
-    sentences,
-    ownWords,
-    families,
-    signalsPossible: possible.slice(0, SIGNALS.length),
-    cuesPossible: possible.slice(SIGNALS.length + FAMILY_PATTERNS.length),
-  };
+  return { sentences, ownWords, families, possible };
 }
 
 export function judgeDecision(reading: DecisionReading): DecisionVerdict {
-  const { sentences, ownWords, families, signalsPossible } = reading;
+  const { sentences, ownWords, families, possible } = reading;
   const decisive: string[] = [];
   const accepted = new Set<Strength>();
   const vetoed = new Set<Strength>();
   sentences.forEach((sentence, index) => {
     let kept = false;
-    for (const strength of matchingStrengths(ownWords[index] as string, signalsPossible)) {
+    for (const strength of matchingStrengths(ownWords[index] as string, possible[index] as readonly boolean[])) {
       if (((families[index] as number) & VETOES[strength]) !== 0) {
         vetoed.add(strength);
       } else {
@@ -568,13 +564,14 @@ export function decisionContexts({ families }: DecisionReading): string[] {
 
 /** Names of the implicit cues found in sentences no veto of a bare commitment applies to. */
 export function implicitCues(reading: DecisionReading): string[] {
-  const { sentences, ownWords, families, cuesPossible } = reading;
+  const { sentences, ownWords, families, possible } = reading;
   const cues = new Set<string>();
   sentences.forEach((sentence, index) => {
-    if (!IMPLICIT_CUES.some(([, pattern], cue) => cuesPossible[cue] && pattern.test(sentence))) return;
+    const sentencePossible = possible[index] as readonly boolean[];
+    if (!IMPLICIT_CUES.some(([, pattern], cue) => sentencePossible[CUES_AT + cue] && pattern.test(sentence))) return;
     const words = ownWords[index] as string;
     const found = IMPLICIT_CUES.filter(
-      ([name, pattern], cue) => !cues.has(name) && cuesPossible[cue] && pattern.test(words),
+      ([name, pattern], cue) => !cues.has(name) && sentencePossible[CUES_AT + cue] && pattern.test(words),
     );
     if (found.length === 0 || ((families[index] as number) & VETOES.commitment) !== 0) return;
     for (const [name] of found) cues.add(name);

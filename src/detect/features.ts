@@ -64,10 +64,9 @@ export function extractFeatures(text: string): MessageFeatures {
   const sentences = splitSentences(normalizeMessage(text));
   const tokens = sentences.map((sentence) => sentence.match(TOKEN) ?? []);
   const scanned = new Scanned(sentences.join('\n'), tokens);
-  const reading = readDecisions(
-    sentences.some((sentence) => sentence.includes(' so ')) ? sentences.flatMap(splitConsequence) : sentences,
-    scanned,
-  );
+  const reading = sentences.some((sentence) => sentence.includes(' so '))
+    ? readDecisions(...scanSentences(sentences.flatMap(splitConsequence)))
+    : readDecisions(sentences, scanned);
   const verdict = judgeDecision(reading);
   const evidence = citeEvidence(sentences, scanned);
   const names = new Set<string>();
@@ -87,6 +86,16 @@ export function extractFeatures(text: string): MessageFeatures {
     PEOPLE_OR_SOURCE_SCREEN.possible(scanned)[0] === true &&
     sentences.some((sentence) => PEOPLE_OR_SOURCE.test(withoutAudience(sentence)));
   return { sentences, scanned, verdict, evidence, mentionsPeopleOrSource, signals: [...names], words };
+}
+
+function scanSentences(sentences: readonly string[]): [readonly string[], Scanned] {
+  return [
+    sentences,
+    new Scanned(
+      sentences.join('\n'),
+      sentences.map((sentence) => sentence.match(TOKEN) ?? []),
+    ),
+  ];
 }
 
 /** Only a number's token starts with a digit: every number is the same word to the model. */

@@ -400,6 +400,25 @@ export class Screen {
       const indexes = this.byClue[clue];
       if (indexes !== undefined) for (const pattern of indexes) possible[pattern] = true;
     }
+    return this.withSubstrings(possible, text);
+  }
+
+  /**
+   * `possible` for one sentence of `scanned`, whose text (and any other text it is read as) is `text`: most patterns
+   * a message allows can match in only one of its sentences, and the others need not try them.
+   */
+  possibleIn(scanned: Scanned, sentence: number, text: string): boolean[] {
+    const possible = this.unscreened.slice();
+    for (const token of scanned.tokens[sentence] ?? []) {
+      for (const clue of cluesOfToken(token)) {
+        const indexes = this.byClue[clue];
+        if (indexes !== undefined) for (const pattern of indexes) possible[pattern] = true;
+      }
+    }
+    return this.withSubstrings(possible, text);
+  }
+
+  private withSubstrings(possible: boolean[], text: string): boolean[] {
     for (const [substring, indexes] of this.bySubstring) {
       if (!allPossible(possible, indexes) && text.includes(substring)) {
         for (const index of indexes) possible[index] = true;
