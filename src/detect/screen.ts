@@ -328,31 +328,48 @@ export class Scanned {
   private found: readonly number[] = [];
   /** How many clues there were when `found` was worked out: a screen built since may add some. */
   private foundOf = -1;
+  /** Each sentence's clue numbers (repeats and all), looked up once for every screen that reads the sentence. */
+  private bySentence: (readonly number[] | undefined)[] = [];
+  private bySentenceOf = -1;
 
   constructor(
     readonly text: string,
     readonly tokens: readonly (readonly string[])[],
   ) {}
 
-  /** The numbers of the clues the tokens' a-z runs give. */
+  /** The numbers of the clues the tokens' a-z runs give, without repeats. */
   clues(): readonly number[] {
     if (this.foundOf === clueCount) return this.found;
     if (seenStamps.length <= clueCount) seenStamps = new Uint32Array(clueCount + 1);
     stamp = stamp === 0xffffffff ? 1 : stamp + 1;
     if (stamp === 1) seenStamps.fill(0);
     const found: number[] = [];
-    for (const sentence of this.tokens) {
-      for (const token of sentence) {
-        for (const clue of cluesOfToken(token)) {
-          if (seenStamps[clue] === stamp) continue;
-          seenStamps[clue] = stamp;
-          found.push(clue);
-        }
+    for (let sentence = 0; sentence < this.tokens.length; sentence += 1) {
+      for (const clue of this.cluesIn(sentence)) {
+        if (seenStamps[clue] === stamp) continue;
+        seenStamps[clue] = stamp;
+        found.push(clue);
       }
     }
     this.found = found;
     this.foundOf = clueCount;
     return this.found;
+  }
+
+  /** The numbers of the clues one sentence's tokens give. */
+  cluesIn(sentence: number): readonly number[] {
+    if (this.bySentenceOf !== clueCount) {
+      this.bySentence = [];
+      this.bySentenceOf = clueCount;
+    }
+    const known = this.bySentence[sentence];
+    if (known !== undefined) return known;
+    const clues: number[] = [];
+    for (const token of this.tokens[sentence] ?? []) {
+      for (const clue of cluesOfToken(token)) clues.push(clue);
+    }
+    this.bySentence[sentence] = clues;
+    return clues;
   }
 }
 
@@ -409,11 +426,9 @@ export class Screen {
    */
   possibleIn(scanned: Scanned, sentence: number, text: string): boolean[] {
     const possible = this.unscreened.slice();
-    for (const token of scanned.tokens[sentence] ?? []) {
-      for (const clue of cluesOfToken(token)) {
-        const indexes = this.byClue[clue];
-        if (indexes !== undefined) for (const pattern of indexes) possible[pattern] = true;
-      }
+    for (const clue of scanned.cluesIn(sentence)) {
+      const indexes = this.byClue[clue];
+      if (indexes !== undefined) for (const pattern of indexes) possible[pattern] = true;
     }
     return this.withSubstrings(possible, text);
   }
