@@ -204,23 +204,47 @@ function controlCharacter(letter: string): string {
 }
 
 /**
- * Prefers long strings (rarer in text), then fewer of them, then the later: a run read later holds a part's strings
- * with what is known around them ("we decided" after reading "decided"), which can make them whole words.
+ * Prefers the requirement whose least telling clue tells the most (see `clueValue`), then fewer clues, then the later:
+ * a run read later holds a part's strings with what is known around them ("we decided" after reading "decided").
  */
 function mostSelective(requirements: readonly ReadonlySet<string>[]): ReadonlySet<string> | null {
   let chosen: ReadonlySet<string> | null = null;
   let chosenScore = Number.NEGATIVE_INFINITY;
   for (const requirement of requirements) {
-    const shortest = Math.min(
-      ...[...requirement].map((string) => string.replaceAll(EDGE, '').replaceAll(UNKNOWN, '').length),
-    );
-    const score = shortest * MAX_LISTED * 4 - requirement.size;
+    const clues = [...requirement].map(clueOf);
+    const weakest = Math.min(...clues.map((clue) => (clue === null ? Number.NEGATIVE_INFINITY : clueValue(clue))));
+    const score = weakest * MAX_LISTED * 4 - new Set(clues.map((clue) => clue?.join(':'))).size;
     if (score >= chosenScore) {
       chosen = requirement;
       chosenScore = score;
     }
   }
   return chosen;
+}
+
+/**
+ * Words nearly every message has: a clue made of one of them rules almost nothing out ("the" in "ok'd by the"), so
+ * any other word of the pattern is a better clue.
+ */
+const COMMON_WORDS: ReadonlySet<string> = new Set(
+  `a about after all also am an and any are as at be been before but by can could d did do does for from get got had
+  has have he her here his how i if in into is it its just ll m me more most my no not now of on one or our out re s
+  she should so some t than that the their them then there these they this those to up us ve was we were what when
+  where which who why will with would you your`.split(/\s+/),
+);
+
+/**
+ * How much a clue rules out, and how cheaply: an uncommon word or a word's beginning or ending, then an uncommon
+ * two-letter word ("vp"), then a common or one-letter word, the longer first; a substring ("?", "a/b") last.
+ */
+function clueValue([kind, key]: readonly [ClueKind, string]): number {
+  if (kind === 'word') {
+    if (key.length === 1 || COMMON_WORDS.has(key)) return key.length;
+    return (key.length === 2 ? MAX_LISTED / 4 : MAX_LISTED) + key.length;
+  }
+  // a substring is searched for in each text screened, where a word is one look-up: the last resort
+  if (kind === 'substring') return Math.min(key.length, AFFIX) / AFFIX;
+  return MAX_LISTED + AFFIX / 2;
 }
 
 /** Words are also looked up by their first and last few letters, for patterns that fix only one end of a word. */
@@ -246,30 +270,34 @@ function cluesOf(pattern: RegExp): ReadonlyArray<readonly [ClueKind, string]> | 
 }
 
 /**
- * The most telling thing a required string says about the message: its longest a-z run with an edge on both sides
- * (a whole word), else its longest run with an edge on one side (a word's beginning or end), else its longest known
- * stretch (a substring).
+ * The most telling thing a required string says about the message (see `clueValue`): an a-z run with an edge on both
+ * sides (a whole word), a run with an edge on one side (a word's beginning or end), or its longest known stretch (a
+ * substring).
  */
 function clueOf(string: string): readonly [ClueKind, string] | null {
-  let word = '';
-  let affix: readonly [ClueKind, string] | null = null;
+  let best: readonly [ClueKind, string] | null = null;
+  let bestScore = Number.NEGATIVE_INFINITY;
+  // between clues of equal value, the one cut from the longer run: "decisions" says more than "today"
+  const consider = (clue: readonly [ClueKind, string], run: string) => {
+    const score = clueValue(clue) + run.length / MAX_LISTED;
+    if (score > bestScore) {
+      best = clue;
+      bestScore = score;
+    }
+  };
   for (const run of string.matchAll(/[a-z]+/g)) {
     const before = run.index === 0 ? UNKNOWN : (string[run.index - 1] as string);
     const after = string[run.index + run[0].length] ?? UNKNOWN;
-    if (before !== UNKNOWN && after !== UNKNOWN) {
-      if (run[0].length > word.length) word = run[0];
-    } else if (run[0].length >= AFFIX && (affix === null || run[0].length > (affix[1] as string).length)) {
-      if (before !== UNKNOWN) affix = ['prefix', run[0].slice(0, AFFIX)];
-      else if (after !== UNKNOWN) affix = ['suffix', run[0].slice(-AFFIX)];
-    }
+    if (before !== UNKNOWN && after !== UNKNOWN) consider(['word', run[0]], run[0]);
+    else if (run[0].length >= AFFIX && before !== UNKNOWN) consider(['prefix', run[0].slice(0, AFFIX)], run[0]);
+    else if (run[0].length >= AFFIX && after !== UNKNOWN) consider(['suffix', run[0].slice(-AFFIX)], run[0]);
   }
-  if (word !== '') return ['word', word];
-  if (affix !== null) return affix;
   const stretch = string
     .split(EDGE)
     .flatMap((part) => part.split(UNKNOWN))
     .reduce((longest, part) => (part.length > longest.length ? part : longest), '');
-  return stretch === '' ? null : ['substring', stretch];
+  if (stretch !== '') consider(['substring', stretch], stretch);
+  return best;
 }
 
 /** Every screen's word, beginning and ending clues, numbered: a message's words are looked up once for all screens. */

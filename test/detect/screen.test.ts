@@ -53,4 +53,16 @@ describe('Screen', () => {
     const later = new Screen([/\bzeppelins?\b/]);
     expect(later.possible(scan(text))).toEqual([true]);
   });
+
+  it('looks a pattern up by its rarest words, not by "the" or a one-letter word it also needs', () => {
+    const rare = new Screen([
+      /\b(?:approved|signed off|ok'd) by (?:the |our )?(?:leadership|finance|legal|vp of \w+)\b/,
+      /^(?:(?:final|today's)\s+){0,2}decisions?\s*:/,
+    ]);
+    expect(rare.possible(scan('the notes are in our doc by the way'))).toEqual([false, false]);
+    expect(rare.possible(scan("today's standup is at 10"))).toEqual([false, false]);
+    expect(rare.possible(scan('signed off by the vp of sales'))).toEqual([true, false]);
+    expect(rare.possible(scan("today's decisions: ship it"))).toEqual([false, true]);
+  });
 });
+
