@@ -27,13 +27,15 @@ const PEOPLE =
   '(?:customers?(?! (?:success|support|service|experience|team))|users?|clients?|admins?|buyers?|prospects?|trialists?|subscribers?|champions?)';
 /** Verbs someone else uses about people; "we need" and "let me show" are the team talking. */
 const FINDING_VERB =
-  /(?<!\b(?:we|i|you|me|let's|to|will|'ll|anyone|someone|anybody|somebody|everyone) )\b(?:said|says|say|told|asked|asking|asks|want|wants|wanted|need|needs|needed|complain\w*|can't|cannot|couldn't|can not|struggl\w*|show|showed|shows|found|finds|revealed|reveals|hate|hates|hated|love|loves|loved|mention\w*|prefer\w*|drop|drops|dropped|bounce\w*|abandon\w*|churn\w*|confus\w*|frustrat\w*|request\w*|rage[- ]click\w*|missed|stuck|failed|gave up|won|lost|beat|lift|uplift|outperform\w*|convert\w*|significant|winner|rated|rating|praised|blocked|keeps?|kept|point(?:ed|s)? to|cite[sd]|citing|highlight\w*|surfaced|because|rose|fell|grew|doubled|halved|flagged|got through|managed to|succeeded)\b/;
+  /(?<!\b(?:we|i|you|me|let's|to|will|'ll|anyone|someone|anybody|somebody|everyone) )\b(?:said|says|say|told|asked|asking|asks|want|wants|wanted|need|needs|needed|complain\w*|can't|cannot|couldn't|can not|struggl\w*|show|showed|shows|found|finds|revealed|reveals|hate|hates|hated|love|loves|loved|mention\w*|prefer\w*|drop|drops|dropped|bounce\w*|abandon\w*|churn\w*|confus\w*|frustrat\w*|request\w*|rage[- ]click\w*|missed|stuck|failed|gave up|won|lost|beat|lift|uplift|outperform\w*|convert\w*|significant|winner|rated|rating|praised|blocked|keeps?|kept|point(?:ed|s)? to|cite[sd]|citing|highlight\w*|surfaced|because|rose|fell|grew|doubled|halved|flagged|got through|managed to|succeeded|brought (?:it |this |that )?up|bring (?:it |this |that )?up|brings (?:it |this |that )?up|raised|telling us|tell us|tells us)\b/;
 const COUNTED =
-  '(?:customers|users|people|accounts|teams|admins|respondents|interviewees|participants|testers|tickets|requests|votes|reviews|companies|complaints|deals|mentions|sessions|stars?)';
+  '(?:customers|users|people|accounts|teams|admins|respondents|interviewees|participants|testers|tickets|requests|votes|reviews|companies|complaints|deals|mentions|sessions|stars?|replays|recordings|calls|interviews|visits|responses)';
 
 /** What turns a mention of a source into evidence: numbers about people, their words, what they did or said. */
 const FINDING = anyOf([
   /\d+(?:\.\d+)?\s?%|\b\d+ (?:of|out of) \d+\b/,
+  // a comparison of two measures ("3m40s on mobile vs 1m10s on desktop"), a move ("went from ~40/day")
+  /\b\d\S*[^.]{0,40}\bvs\.?\s+~?\d|\b(?:went|grew|rose|fell|dropped|jumped|climbed) from ~?\d/,
   re(`\\b\\d+ (?:\\w+ )?${COUNTED}\\b`),
   /\b\d[\d,]* (?:started|signed up|verified|created|completed|clicked|opened|visited|converted|churned|dropped|upgraded|downgraded|installed|activated)\b/,
   /"[^"]{3,}"/,
@@ -69,7 +71,11 @@ const SPECIFIC: readonly EvidencePattern[] = [
     requires: FINDING,
   },
   // sales-call
-  { kind: 'sales-call', pattern: /\b(?:sales|discovery|demo|renewal|qbr|onboarding) calls?\b/, requires: FINDING },
+  {
+    kind: 'sales-call',
+    pattern: /\b(?:sales|discovery|demo|renewal|qbr|onboarding) calls?\b|\bqbrs?\b|\b(?:gong|chorus)\b/,
+    requires: FINDING,
+  },
   {
     kind: 'sales-call',
     pattern:
@@ -109,6 +115,7 @@ const SPECIFIC: readonly EvidencePattern[] = [
     requires: /\b(?:posted|tweeted|thread|complain\w*|replies|saying|said|wrote)\b/,
   },
   // support
+  { kind: 'support', pattern: /\bwrote in\b|\btickets? #?\d{3,}|\(#\d{4,}\)/, requires: FINDING },
   {
     kind: 'support',
     pattern:
@@ -139,7 +146,11 @@ const SPECIFIC: readonly EvidencePattern[] = [
       /\b(?:analytics|amplitude|mixpanel|heap|posthog|fullstory|hotjar|pendo|ga4|looker|metabase|logrocket|funnel|heatmaps?|session (?:recordings?|replays?|data)|screen recordings?|click ?maps?|scroll ?maps?|retention (?:curve|cohorts?|data|chart)|cohorts?|usage data|event data|telemetry|bounce rate|conversion rate|activation rate|click[- ]?through rate|time on page|feature adoption|adoption rate)\b/,
     requires: FINDING,
   },
-  { kind: 'usage-data', pattern: /\bdrop[- ]?offs?\b|\busage (?:shows|showed|dropped|grew|doubled|halved)\b/ },
+  {
+    kind: 'usage-data',
+    pattern:
+      /\bdrop[- ]?offs?\b|\busage (?:shows|showed|dropped|grew|doubled|halved|went|rose|fell|jumped|increased|decreased|spiked|is up|is down)\b/,
+  },
   // request-board
   {
     kind: 'request-board',
@@ -215,7 +226,7 @@ const SPECIFIC: readonly EvidencePattern[] = [
   {
     kind: 'quote',
     pattern: re(
-      `\\b(?:${PEOPLE}|interviewees?|respondents?|participants?)(?: [\\w-]+){0,3}? (?:said|says|told (?:us|me|them|our \\w+)|wrote|emailed|messaged|dm'd|replied)\\b`,
+      `\\b(?:${PEOPLE}|interviewees?|respondents?|participants?)(?: \\([^)]{1,80}\\))?(?: [\\w-]+){0,3}? (?:said|says|told (?:us|me|them|our \\w+)|wrote|emailed|messaged|dm'd|replied)\\b`,
     ),
   },
   // the attribution under a block quote ("> I'd pay double …" then "— CFO at Brightline"), its dash stripped
@@ -321,7 +332,7 @@ const VETOES: readonly RegExp[] = [
   /\b(?:scheduled|scheduling|booked|upcoming|next week's|tomorrow's|recruiting|to recruit|will recruit)\b/,
   /\b(?:internal|employee|staff|eng|engineering|happiness|engagement|pulse|culture|team) (?:[\w-]+ )?surveys?\b/,
   /(?:'ll| will| are going to|'re going to|'m going to| is going to| am going to| gonna) (?:\w+ ){0,2}?(?:interview|survey|run|send|talk|ask|reach out|set up|schedule|book|recruit|email|call|test|look at|dig into|pull|check|share|collect|gather)\b/,
-  /\b(?:plan(?:s|ning)? to|want(?:s)? to|need(?:s)? to|hoping to|hope to|aim(?:ing)? to|would like to|next step is to|let's|let us|should|could|we can|going to|gonna|todo|to-do|action item) (?:\w+ ){0,2}?(?:interview|survey|talk|ask|reach out|run|set up|schedule|book|recruit|email|call|test|look at|dig into|pull|check|collect|gather|get)\b/,
+  /\b(?:plan(?:s|ning)? to|want(?:s)? to|need(?:s)? to|hoping to|hope to|aim(?:ing)? to|would like to|next step is to|let's|let us|should|could|we can|going to|gonna|todo|to-do|action item) (?:\w+ ){0,2}?(?:interview|survey|talk|ask|reach out|run|set up|schedule|book|recruit|email|call|test|look at|dig into|pull|check|collect|gather|get|send)\b/,
   /\b(?:launch|launching|run|running|start|starting|kick(?:ing)? off) (?:a |an |the |our )?(?:\w+ )?(?:survey|interviews?|usability (?:tests?|study)|experiment|a\/b test)\b/,
   /\b(?:until|once|unless) (?:we|we've|we have)\b/,
   /\bsend(?:ing)? (?:out )?(?:the |a )?survey\b|\b(?:survey|interviews?|tests?|sessions?) (?:goes|go|is going|are going|will go) (?:out|live)\b/,

@@ -47,7 +47,7 @@ const VETOED_SIGNAL_CONFIDENCE = 0.75;
 const TEAM_SUBJECT = String.raw`\b(?<!(?:'s|their|his|her|its) )(?:we(?:'ve)?|(?:the |our )?(?:product|eng|engineering|design|platform|infra|growth|data|sales|support|marketing|finance|legal|security|pricing|mobile|web|backend|frontend|leadership|exec|core|billing|ops|devops|sre) team|the team|our team|leadership|management|(?:the )?execs|the board|(?:the )?founders)`;
 const TEAM_VERB_ADVERBS =
   '(?: (?:all|have|has|had|just|finally|officially|formally|collectively|unanimously|already|now|ultimately|eventually|jointly)){0,3}';
-const DECIDED_VERB = String.raw`(?:decided|agreed(?=\s*[:.!,;]|\s*$| (?:to|on|that|this|these|it|we|with|upon|in|at|during|after|earlier|yesterday|today|last)\b)|chose|chosen|picked(?! up)|committed to|opted (?:for|to|out|in)|landed on|settled on|signed off|voted to|approved|greenlit|green-lit|(?:made|take|took|taken) (?:the|a|our) (?:call|decision)|reached (?:a|the) decision)`;
+const DECIDED_VERB = String.raw`(?:decided|agreed(?=\s*[:.!,;]|\s*$| (?:to|on|that|this|these|it|we|with|upon|in|at|during|after|earlier|yesterday|today|last)\b)|chose|chosen|picked(?! up)|committed to|opted (?:for|to|out|in)|landed on|settled (?:on|it|this)|signed off|voted to|approved|greenlit|green-lit|(?:made|take|took|taken) (?:the|a|our) (?:call|decision)|reached (?:a|the) decision)`;
 const MEETING =
   '(?:meeting|sync|workshop|offsite|off-site|discussion|call|review|planning|retro|retrospective|session|debate|thread|huddle|standup|stand-up|kickoff|summit)';
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*';
@@ -63,7 +63,7 @@ const ONGOING_VERB =
 /** Groups of the writer's organisation that announce their own changes ("finance is switching our expense tool"). */
 const DEPARTMENTS =
   'finance|legal|security|hr|it|ops|product|engineering|eng|design|marketing|sales|support|leadership|management|platform|infra';
-const ORG_UNIT = `(?:${DEPARTMENTS}|the company|the team|our team)(?: team)?`;
+const ORG_UNIT = `(?<!building |property |facilities )(?:${DEPARTMENTS}|the company|the team|our team)(?: team)?`;
 /** Other languages' "we decided": mixed-language workspaces announce in theirs. */
 const FOREIGN_DECIDED =
   /\b(?:wir haben (?:uns )?(?:entschieden|beschlossen|festgelegt)|nous avons d[ée]cid[ée]|on a d[ée]cid[ée]|hemos decidido|decidimos|abbiamo deciso|we hebben besloten|vi har bestemt|beslutat|d[ée]cision prise|c'est d[ée]cid[ée]|queda as[ií]|est[áa] decidido|ist entschieden|steht fest)\b|^(?:entscheidung|beschluss|d[ée]cision|decisi[óo]n|decisione|besluit|beslut)\s*:/;
@@ -86,7 +86,8 @@ const SIGNALS: readonly DecisionSignal[] = [
   // "NEW PROCESS: …", "ok final: …" (the "ok" is stripped as noise), "Headcount plan locked: …"
   {
     strength: 'explicit',
-    pattern: /^(?:new (?:process|policy|rule)|final|locked(?: in)?|settled)(?:\s*:|\s+[-–—])\s*\S/,
+    pattern:
+      /^(?:new (?:[\w-]+ ){0,3}(?:process|policy|rule)(?: (?:for|on) [^:]{1,40})?|final|locked(?: in)?|settled)(?:\s*:|\s+[-–—])\s*\S/,
   },
   {
     strength: 'explicit',
@@ -101,7 +102,7 @@ const SIGNALS: readonly DecisionSignal[] = [
   {
     strength: 'explicit',
     pattern:
-      /^per (?:leadership|management|the board|the execs|execs|the ceo|the cto|the cfo|finance|legal|security)\s*:\s*\S|\b(?:budget|plan|proposal|rfc|headcount|roadmap|spec|contract|policy|design|request) (?:is |was |has been |got )?(?:approved|signed off|greenlit)\b/,
+      /^per (?:\w+ )?(?:leadership|management|the board|the execs|execs|the ceo|the cto|the cfo|finance|legal|security)(?: (?:today|this morning|yesterday|team))?\s*:\s*\S|\b(?:budget|plan|proposal|rfc|headcount|roadmap|spec|contract|policy|design|request) (?:is |was |has been |got )?(?:approved|signed off|greenlit)\b/,
   },
   {
     strength: 'explicit',
@@ -162,7 +163,7 @@ const SIGNALS: readonly DecisionSignal[] = [
   {
     strength: 'explicit',
     pattern:
-      /\b(?:leadership|management|the board|execs|the execs|exec team|finance|legal|security|procurement|cfo|ceo|cto|coo|vp of \w+|committee|council|steering group) (?:(?:has|have|just|finally|officially|formally) )*(?:approved|signed off|okayed|ok'd)\b/,
+      /\b(?<!'s )(?:leadership|management|the board|execs|the execs|exec team|finance|legal|security|procurement|cfo|ceo|cto|coo|vp of \w+|committee|council|steering group) (?:(?:has|have|just|finally|officially|formally) )*(?:approved|signed off|okayed|ok'd)\b/,
   },
   // committed
   {
@@ -200,11 +201,12 @@ const SIGNALS: readonly DecisionSignal[] = [
   },
   // policy
   { strength: 'policy', pattern: /^(?:going|went) with\b|^decided (?:to go with|on)\b|^(?:landed|settled) on\b/ },
+  { strength: 'policy', pattern: /^no more\b|\b(?:is|are) (?:now )?out of scope\b/ },
   // a freeze is a rule the team sets for a window: "Deploy freeze Dec 20 – Jan 3"
   {
     strength: 'policy',
     pattern:
-      /\b(?:code|deploy|deployment|feature|release|change|merge|content|hiring|spend|spending) freeze\b(?! (?:is over|ended|lifted))/,
+      /\b(?:code|deploy|deployment|feature|release|change|merge|content|hiring|spend|spending) freeze\b(?! (?:is over|ended|lifted))|\b(?:deploys|deployments|releases|merges) (?:are )?frozen\b/,
   },
   { strength: 'policy', pattern: /\b(?:from now on|from today on|from here on(?: out)?|henceforth)\b/ },
   { strength: 'policy', pattern: /^(?:going|moving) forward\b|\b(?:going|moving) forward[,:]/ },
@@ -212,7 +214,7 @@ const SIGNALS: readonly DecisionSignal[] = [
   {
     strength: 'policy',
     pattern: re(
-      `^(?:(?:outcomes?|takeaways?) (?:of|from)|of) (?:the |today's |this week's |yesterday's |our )?(?:[\\w-]+ ){0,2}${MEETING}s?\\s*:\\s*\\S`,
+      `^(?:(?:outcomes?|takeaways?) (?:of|from)|of|out of) (?:the |today's |this week's |yesterday's |our )?(?:[\\w-]+ ){0,2}${MEETING}s?\\s*:\\s*\\S`,
     ),
   },
   {
@@ -339,7 +341,7 @@ const THIRD_PARTY: readonly RegExp[] = [
 
 const SMALL_ADMIN: readonly RegExp[] = [
   /\b(?:pto|time off|vacation|holidays?|leave request|sick (?:day|leave)|ooo|out of office|expense (?:reports?|claims?)|(?:my|your) expenses|reimburs\w*|timesheets?|travel request|wfh|work(?:ing)? from home|lunch|dinner|breakfast|pizza|coffee|snacks|swag|happy hour|team outing|parking|(?<!(?:deal|help|service|front) )desk|headphones|laptops?|wi-?fi)\b/,
-  /\bapproved (?:your|his|her|their|my)\b|\bapproved (?:the|this|that) (?:expense|pto|leave|time off|vacation|request|pr|mr|pull request|merge request|access|invoice|purchase|order|timesheet)s?\b/,
+  /\bapproved (?:your|his|her|their|my)\b|\bapproved (?:the|this|that) (?:[\w-]+ )?(?:expense|pto|leave|time off|vacation|request|pr|mr|pull request|merge request|access|invoice|purchase|order|timesheet)s?\b/,
   /\b(?:your|the|my|his|her) (?:pr|pull request|merge request|mr|request|access request|ticket)(?: (?:is|was|has been|got))? approved\b/,
 ];
 
@@ -358,7 +360,7 @@ const IDIOM: readonly RegExp[] = [
 
 /** Maybes, conditions and soft "we should" turn a weak signal into a proposal. */
 const HEDGE: readonly RegExp[] = [
-  /\b(?:probably|likely|maybe|perhaps|possibly|hopefully|tentatively|potentially|ideally|presumably)\b/,
+  /\b(?:probably|likely|(?<!not a )maybe|perhaps|possibly|hopefully|tentatively|potentially|ideally|presumably)\b/,
   /\b(?:we|i|you|let's) (?:should|could|might|may|would|ought)\b|\bwe'd\b/,
   /\b(?:if|unless|once|assuming|provided|as long as|depending on|depends on|in case)\b/,
   /\bwe(?:'d| would)? (?:want|plan|hope|aim|try|like)(?:ing)? to\b|\btrying to\b/,
@@ -427,18 +429,18 @@ const IMPLICIT_CUES: ReadonlyArray<readonly [string, RegExp]> = [
   ['stays', /\b(?:stays?|remains?|is staying|are staying|stays? (?:on|off|as is|live|put))\b/],
   [
     'goes',
-    /\b(?:goes|go|is going|are going|moves?|is moving|are moving) (?:away|to|into|onto|in|ahead|from|back|live|read-only|async|out|up)\b|\bis gone\b|\bgets? (?:cut|dropped|merged|archived|pulled|replaced|killed)\b|\bis (?:pulled|protected|capped|locked|the default)\b|\bbecomes?\b|\bcomes? out\b|\bturns? off\b|\bends? (?:with|on)\b|\bend-of-life\b/,
+    /\b(?:goes|go|is going|are going|moves?|is moving|are moving) (?:away|to|into|onto|in|ahead|from|back|live|read-only|async|out|up)\b|\bis gone\b|\bgets? (?:cut|dropped|merged|archived|pulled|replaced|killed|deleted|removed|retired|deprecated|converted|batched|rewritten|(?:turned|switched) off)\b|\b(?:is|are) (?:pulled|protected|capped|locked(?! out)|the default|retired|removed|deprecated)\b|\bbecomes?\b|\bcomes? out\b|\bturns? off\b|\bends? (?:with|on)\b|\b(?:end-of-life|eol)\b/,
   ],
   [
     'final',
-    /\b(?:that's|that is|this is|it's|is|are) (?:final|the plan|locked|a go|decided|confirmed)\b|\b(?:done deal|no more debate|locked in|green light|closing (?:this|the loop|it)|to close the loop|confirmed|final(?! (?:sign-?off|say|approval|decision|review)))\b/,
+    /\b(?:that's|that is|this is|it's|is|are) (?:final|the plan|locked(?! out)|a go|decided|confirmed)\b|\b(?:done deal|case closed|no more debate|locked in|green light|closing (?:this|the loop|it)|to close the loop|confirmed|final(?! (?:sign-?off|say|approval|decision|review)))\b/,
   ],
   ['no-more', /\bno (?:more|longer)\b/],
   [
     'ships',
     /\b(?:ships|lands|launches|goes out|slips|is cut|are cut|is on hold|are on hold|is locked|are locked) (?:in|on|for|with|to|next|this|by|as)\b/,
   ],
-  ['it-is', /\b[a-z0-9]+ it is\b|^(?:yep|yes|ok|okay|fine)?[, ]*(?:go|doing it|done)\b/],
+  ['it-is', /\b[a-z0-9]+ it is\b|^(?:yep|yes|ok|okay|fine|sgtm|lgtm)?[, ]*(?:go|doing it|done|ship it|shipping it)\b/],
   [
     'opening-verb',
     /^(?:sunsetting|keeping|cutting|turning|renaming|rolling|shipping|making|reverting|locking|quarantining|killing|moving|ditching|going|dropping|adding|pulling|pushing|ending|opening|building|launching|switching|removing|pausing|freezing|publishing|hiring|postponing|delaying|deprecating|retiring|replacing|swapping|merging|splitting|capping|raising|lowering)\b/,

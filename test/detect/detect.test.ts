@@ -468,7 +468,7 @@ const MORE_SLACK_MESSAGES: Table = [
   insight('In the beta, 8 of 10 teams used the templates.', ['usage-data']),
   insight('2 enterprise accounts churned last month, both citing price.', ['churn']),
   insight('From the G2 reviews: "setup took 10 minutes".', ['review']),
-  insight('One user wrote in: "I\'d pay double for offline mode."', ['quote']),
+  insight('One user wrote in: "I\'d pay double for offline mode."', ['quote', 'support']),
   insight("We're seeing a lot of tickets asking for an API.", ['support']),
   insight('Customer success flagged that 4 enterprise renewals mention the missing audit log.', ['support']),
   insight('our sales team says prospects want SSO', ['sales-call']),

@@ -102,6 +102,22 @@ const NEW_SENTENCES: ReadonlyArray<readonly [text: string, decision: boolean, cu
   ['Not renewing Mixpanel, BigQuery covers it.', true, false],
   ['I keep mixing up "client" and "customer" in the docs.', false, false],
   ["> I'd switch tomorrow if it had SSO\n— IT admin at Hooli", false, true],
+  ['New code review rule: one approval is enough for docs-only changes.', true, false],
+  ['No more Friday deploys.', true, false],
+  ['Bulk export is out of scope for 2.0.', true, false],
+  ['Per support leadership today: no phone support on the Starter plan.', true, false],
+  ['Out of the incident review: every alert gets an owner.', true, false],
+  ["we've settled it, the ios app gets the new nav first", true, false],
+  ['Deploys frozen from 18:00 CET for the database upgrade.', true, false],
+  ["Initech's procurement approved the PO, the contract starts on the 1st.", false, false],
+  ['approved the software request in Ramp, you should see it now', false, false],
+  ['Our building management is switching badge systems on Monday.', false, false],
+  ['Escalation from Oscorp: 400 users are locked out after their SAML cert rotated.', false, true],
+  ['Hooli wrote in (#50388): their bank blocks card charges, they need to pay by invoice.', false, true],
+  ['The German accounts have brought up localisation in every QBR since January.', false, true],
+  ['Three beta customers (Lumen, Brightwell, Orchard) said the new nav is confusing.', false, true],
+  ['Session data: an invoice takes 3m40s on mobile vs 1m10s on desktop.', false, true],
+  ['Amplitude: duplicate-invoice usage went from ~40/day to ~900/day after the move.', false, true],
 ];
 
 describe('hard cases from the training part of the corpus', () => {
