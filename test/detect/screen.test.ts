@@ -65,4 +65,3 @@ describe('Screen', () => {
     expect(rare.possible(scan("today's decisions: ship it"))).toEqual([false, true]);
   });
 });
-
