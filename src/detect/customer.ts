@@ -35,7 +35,7 @@ const COUNTED =
 const FINDING = anyOf([
   /\d+(?:\.\d+)?\s?%|\b\d+ (?:of|out of) \d+\b/,
   // a comparison of two measures ("3m40s on mobile vs 1m10s on desktop"), a move ("went from ~40/day")
-  /\b\d\S*[^.]{0,40}\bvs\.?\s+~?\d|\b(?:went|grew|rose|fell|dropped|jumped|climbed) from ~?\d/,
+  /\b\d\S*[^.]{0,40}\bvs\.?\s+[~$€£]?\d|\b(?:went|grew|rose|fell|dropped|jumped|climbed) from ~?\d/,
   re(`\\b\\d+ (?:\\w+ )?${COUNTED}\\b`),
   /\b\d[\d,]* (?:started|signed up|verified|created|completed|clicked|opened|visited|converted|churned|dropped|upgraded|downgraded|installed|activated)\b/,
   /"[^"]{3,}"/,
@@ -109,6 +109,7 @@ const SPECIFIC: readonly EvidencePattern[] = [
     requires: FINDING,
   },
   { kind: 'review', pattern: re(`\\b${PEOPLE}(?: \\w+)? (?:tweeted|posted)\\b`) },
+  { kind: 'other', pattern: /\b(?:discord|github issues?|community forum|subreddit)\b/, requires: FINDING },
   {
     kind: 'other',
     pattern: /\b(?:on|from) (?:twitter|reddit|linkedin|hacker news|product hunt|mastodon|bluesky)\b/,
@@ -170,7 +171,7 @@ const SPECIFIC: readonly EvidencePattern[] = [
   {
     kind: 'churn',
     pattern:
-      /\b(?:churn|exit|cancell?ation|offboarding) (?:reasons?|surveys?|interviews?|feedback|data|comments|notes|calls?)\b/,
+      /\b(?:churn|exit|cancell?ation|offboarding) (?:reasons?|surveys?|interviews?|feedback|data|comments|notes|calls?|flow)\b/,
     requires: FINDING,
   },
   {
@@ -209,10 +210,17 @@ const SPECIFIC: readonly EvidencePattern[] = [
       /\d\s?%[^.]*\bvs?\.?\s|\bvs?\.?\s[^.]*\d\s?%|\b(?:won|beat|lift|uplift|from \d[\d.]*\s?% to)\b|[+-]\d+(?:\.\d+)?\s?%/,
   },
   { kind: 'experiment', pattern: /\bas an? (?:experiment|test|trial)\b/, requires: FINDING },
+  // "the UK store experiment cut wrong-size returns from 14% to 6%", "Referral bonus test: $0 vs $10 vs $20"
   {
     kind: 'experiment',
     pattern:
-      /\b(?:testing|tested|tests?|experiments?) (?:across|on|with) ~?\d[\d,.]*k? (?:recipients|users|customers|accounts|visitors|workspaces|people|sessions|subscribers)\b/,
+      /\b(?:experiment|test)s? (?:[\w-]+ ){0,4}?(?:cut|raised|lowered|increased|decreased|reduced|improved|doubled|halved|lifted|gave|moved)\b|\btests?\b[^.]{0,30}?\$?\d[\d.,]*%? vs\.? \$?\d/,
+    requires: FINDING,
+  },
+  {
+    kind: 'experiment',
+    pattern:
+      /\b(?:testing|tested|tests?|experiments?) (?:across|on|with) ~?\d[\d,.]*k? (?:recipients|users|customers|accounts|visitors|workspaces|people|sessions|subscribers|members|shoppers|shops|merchants|riders|players|learners|owners)\b/,
     requires: FINDING,
   },
   // quote
@@ -283,7 +291,7 @@ const SPECIFIC: readonly EvidencePattern[] = [
 ];
 
 const POPULATION =
-  '(?:users|customers|accounts|workspaces|teams|trials|trialists|visitors|admins|sessions|signups|sign-ups|buyers|subscribers|people|orgs|organi[sz]ations|companies|installs|merchants|shoppers|members|students|teachers|drivers|sellers|creators|actives)';
+  '(?:users|customers|accounts|workspaces|teams|trials|trialists|visitors|admins|sessions|signups|sign-ups|buyers|subscribers|people|orgs|organi[sz]ations|companies|installs|merchants|shoppers|members|students|teachers|drivers|sellers|creators|actives|patients|riders|learners|owners|clinicians|shops|players|listeners|readers|guests|hosts)';
 const BEHAVIOUR = re(
   String.raw`\b(?:drop|drops|bounce\w*|never|don't|do not|didn't|can't|use|used|uses|open\w*|click\w*|abandon\w*|complete\w*|finish\w*|convert\w*|churn\w*|skip\w*|invite\w*|return\w*|stop\w*|leave|left|hit|struggl\w*|fail\w*|ignore\w*|enable\w*|disable\w*|turn\w* (?:on|off)|log in|sign in|export\w*|upgrade\w*|downgrade\w*|reach\w*|read|see|saw|visit\w*|miss\w*|want\w*|ask\w*|say|said|prefer\w*|pay|paid|buy|bought|choose|chose|stay\w*|tr(?:y|ied)|need\w*|rely|relies|search\w*|come back|came back)\b`,
 );
@@ -321,7 +329,7 @@ const FALLBACK: readonly EvidencePattern[] = [
   {
     kind: 'usage-data',
     pattern: re(
-      `\\b(?:users|customers|visitors|trialists|admins)(?: \\w+)? (?:drop off|drop|bounce|abandon|rage[- ]click|get stuck)\\b`,
+      `\\b(?:users|customers|visitors|trialists|admins|patients|members|shoppers|riders|learners|players)(?: \\w+)? (?:drop off|drop|dropping|bounce|abandon|rage[- ]click|get stuck)\\b`,
     ),
   },
 ];

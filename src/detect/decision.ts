@@ -47,7 +47,7 @@ const VETOED_SIGNAL_CONFIDENCE = 0.75;
 const TEAM_SUBJECT = String.raw`\b(?<!(?:'s|their|his|her|its) )(?:we(?:'ve)?|(?:the |our )?(?:product|eng|engineering|design|platform|infra|growth|data|sales|support|marketing|finance|legal|security|pricing|mobile|web|backend|frontend|leadership|exec|core|billing|ops|devops|sre) team|the team|our team|leadership|management|(?:the )?execs|the board|(?:the )?founders)`;
 const TEAM_VERB_ADVERBS =
   '(?: (?:all|have|has|had|just|finally|officially|formally|collectively|unanimously|already|now|ultimately|eventually|jointly)){0,3}';
-const DECIDED_VERB = String.raw`(?:decided|agreed(?=\s*[:.!,;]|\s*$| (?:to|on|that|this|these|it|we|with|upon|in|at|during|after|earlier|yesterday|today|last)\b)|chose|chosen|picked(?! up)|committed to|opted (?:for|to|out|in)|landed on|settled (?:on|it|this)|signed off|voted to|approved|greenlit|green-lit|(?:made|take|took|taken) (?:the|a|our) (?:call|decision)|reached (?:a|the) decision)`;
+const DECIDED_VERB = String.raw`(?:decided|agreed(?=\s*[:.!,;]|\s*$| (?:to|on|that|this|these|it|we|with|upon|in|at|during|after|earlier|yesterday|today|last)\b)|chose|chosen|picked(?! up)|committed to|opted (?:for|to|out|in)|decide (?:not )?to|landed on|settled (?:on|it|this)|signed off|voted to|approved|greenlit|green-lit|(?:made|take|took|taken) (?:the|a|our) (?:call|decision)|reached (?:a|the) decision)`;
 const MEETING =
   '(?:meeting|sync|workshop|offsite|off-site|discussion|call|review|planning|retro|retrospective|session|debate|thread|huddle|standup|stand-up|kickoff|summit)';
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*';
@@ -102,7 +102,7 @@ const SIGNALS: readonly DecisionSignal[] = [
   {
     strength: 'explicit',
     pattern:
-      /^per (?:\w+ )?(?:leadership|management|the board|the execs|execs|the ceo|the cto|the cfo|finance|legal|security)(?: (?:today|this morning|yesterday|team))?\s*:\s*\S|\b(?:budget|plan|proposal|rfc|headcount|roadmap|spec|contract|policy|design|request) (?:is |was |has been |got )?(?:approved|signed off|greenlit)\b/,
+      /^per (?:\w+ |\w+'s )?(?:leadership|management|the board|the execs|execs|the ceo|the cto|the cfo|finance|legal|security)(?: (?:today|this morning|yesterday|team|meeting|sync|offsite|review))?\s*:\s*\S|\b(?:budget|plan|proposal|rfc|headcount|roadmap|spec|contract|policy|design|request) (?:is |was |has been |got )?(?:approved|signed off|greenlit)\b/,
   },
   {
     strength: 'explicit',
@@ -201,7 +201,14 @@ const SIGNALS: readonly DecisionSignal[] = [
   },
   // policy
   { strength: 'policy', pattern: /^(?:going|went) with\b|^decided (?:to go with|on)\b|^(?:landed|settled) on\b/ },
-  { strength: 'policy', pattern: /^no more\b|\b(?:is|are) (?:now )?out of scope\b/ },
+  { strength: 'policy', pattern: /^no more\b|\b(?:is|are) (?:now )?(?:out of scope|off the table)\b/ },
+  // "Bob owns the renewals calendar now", "payments on-call is owned by platform now"
+  { strength: 'policy', pattern: /\bowns (?:[\w-]+ ){1,4}now\b|\bis owned by (?:[\w-]+ ){1,2}now\b/ },
+  {
+    strength: 'explicit',
+    pattern:
+      /^(?:the|our) answer(?: to [^:]{1,40})? is (?:no|yes)\b|^let's lock (?:it|this|that)(?: in)?\b|^from (?:the |today's |yesterday's |this week's |last week's )?(?:[\w-]+ ){0,2}(?:review|planning|retro|offsite|workshop|sync|meeting|kickoff)\s*:\s*\S/,
+  },
   // a freeze is a rule the team sets for a window: "Deploy freeze Dec 20 – Jan 3"
   {
     strength: 'policy',
@@ -260,7 +267,7 @@ const SIGNALS: readonly DecisionSignal[] = [
 
 const QUESTION: readonly RegExp[] = [
   /\?[)"'\s]*$/,
-  /^(?:have|has|had|did|do|does|should|shall|can|could|would|will|won't|are|is|was|were|am|wasn't|weren't|didn't|haven't|isn't|aren't|any|anyone|anybody)\b/,
+  /^(?:have|has|had|did|do|does|should|shall|can|could|would|will|won't|are|is|was|were|am|wasn't|weren't|didn't|haven't|isn't|aren't|any|anyone|anybody)\b(?! (?:agreed|decided)\b)/,
   /^(?:what|why|how|who|which|where)\b(?! we (?:decided|agreed|landed|settled))/,
   /\b(?:have|has|had|did) (?:we|you|they|the team|anyone|leadership|everyone) (?:\w+ )?(?:decide|decided|agree|agreed|land|landed|settle|settled|choose|chosen|pick|picked|approve|approved|sign off|signed off)\b/,
   /\b(?:not sure|unsure|unclear|wondering|i wonder|curious (?:if|whether)|do you know|does anyone know|can (?:someone|anyone|you) confirm|is it true|remind me|correct me)\b/,
@@ -294,7 +301,7 @@ const PENDING: readonly RegExp[] = [
   /\b(?:will|'ll|to|shall|must|gonna|going to|need to|needs to|have to|has to|let's|yet to|still|can't|cannot|couldn't|before we|until we|once we|when we|after we) (?:\w+ )?decide\b/,
   /\bdecide (?:on|by|between|whether|if|next|later|tomorrow|today)\b/,
   /\b(?:tbd|tba|tbc|to be (?:decided|determined|confirmed|agreed|discussed))\b/,
-  /\b(?:not|never|nothing|haven't|hasn't|hadn't|didn't|isn't|wasn't|aren't|weren't|no one|nobody|none) (?:\w+ ){0,2}(?:decided|agreed|approved|final|finali[sz]ed|settled|landed|signed off|locked|confirmed|official)\b/,
+  /\b(?:not|never|nothing|haven't|hasn't|hadn't|didn't|isn't|wasn't|aren't|weren't|no one|nobody|none) (?:\w+ ){0,2}(?:decided|agreed|approved|picked|chose|chosen|final|finali[sz]ed|settled|landed|signed off|locked|confirmed|official)\b/,
   /\bundecided\b|\bno (?:final |clear |firm )?(?:decision|call|consensus|agreement)\b/,
   /:\s*(?:none|nothing|n\/a)\b/,
   /\bdecisions? (?:pending|needed|required|due|to make|to be made|by|before|point)\b/,
@@ -317,6 +324,11 @@ const REVISIT: readonly RegExp[] = [
 /** The decision was someone else's, named at the start ("Figma decided to change their rate limits"). */
 const OWN_GROUP = `(?:we|i|the team|our team|everyone|everybody|all of us|exec|execs|the board|founders|growth|data|${DEPARTMENTS})`;
 /** A retracted message ("we decided to— nvm, wrong channel") announces nothing. */
+/** A rule restated ("Reminder: deploy freeze on Fridays, same as always") is not a rule being set. */
+const REMINDER: readonly RegExp[] = [
+  /^(?:\w+ )?reminder\b|\b(?:same as (?:always|usual|before|ever)|as (?:always|usual))\b/,
+];
+
 const RETRACTED: readonly RegExp[] = [
   /\b(?:nvm|never ?mind|ignore (?:that|this|me|my last)|wrong (?:channel|thread|chat)|disregard (?:that|this)|scratch that)\b/,
 ];
@@ -342,7 +354,7 @@ const THIRD_PARTY: readonly RegExp[] = [
 const SMALL_ADMIN: readonly RegExp[] = [
   /\b(?:pto|time off|vacation|holidays?|leave request|sick (?:day|leave)|ooo|out of office|expense (?:reports?|claims?)|(?:my|your) expenses|reimburs\w*|timesheets?|travel request|wfh|work(?:ing)? from home|lunch|dinner|breakfast|pizza|coffee|snacks|swag|happy hour|team outing|parking|(?<!(?:deal|help|service|front) )desk|headphones|laptops?|wi-?fi)\b/,
   /\bapproved (?:your|his|her|their|my)\b|\bapproved (?:the|this|that) (?:[\w-]+ )?(?:expense|pto|leave|time off|vacation|request|pr|mr|pull request|merge request|access|invoice|purchase|order|timesheet)s?\b/,
-  /\b(?:your|the|my|his|her) (?:pr|pull request|merge request|mr|request|access request|ticket)(?: (?:is|was|has been|got))? approved\b/,
+  /(?:^|\b(?:your|the|my|his|her|this|that) )(?:pr|pull request|merge request|mr|request|access request|ticket)(?: (?:is|was|has been|got))? approved\b/,
 ];
 
 const META: readonly RegExp[] = [
@@ -355,7 +367,7 @@ const META: readonly RegExp[] = [
 const IDIOM: readonly RegExp[] = [
   /\bgo(?:ing)? with the (?:flow|grain|times)\b|\bgo(?:ing)? with (?:your|my|our|his|her|their) gut\b/,
   /\b(?:final|last) call (?:for|to)\b|\blast call\b/,
-  /\bagreed? to disagree\b|\bcall it a day\b/,
+  /\bagreed? to disagree\b|\bcall it a day\b|\bget(?:ting)? carried away\b/,
 ];
 
 /** Maybes, conditions and soft "we should" turn a weak signal into a proposal. */
@@ -392,6 +404,7 @@ const FAMILIES: ReadonlyArray<readonly [string, readonly RegExp[]]> = [
   ['hedge', HEDGE],
   ['personal', PERSONAL],
   ['operational', OPERATIONAL],
+  ['reminder', REMINDER],
 ];
 const FAMILY_PATTERNS = FAMILIES.flatMap(([, patterns]) => patterns);
 /** The bit of each pattern's family in a sentence's family mask. */
@@ -415,9 +428,9 @@ const UNIVERSAL_VETOES = familyBits(
 /** The families that veto each strength. */
 const VETOES: Readonly<Record<Strength, number>> = {
   explicit: UNIVERSAL_VETOES,
-  committed: UNIVERSAL_VETOES | familyBits('hedge'),
-  policy: UNIVERSAL_VETOES | familyBits('hedge', 'personal'),
-  commitment: UNIVERSAL_VETOES | familyBits('hedge', 'operational'),
+  committed: UNIVERSAL_VETOES | familyBits('hedge', 'reminder'),
+  policy: UNIVERSAL_VETOES | familyBits('hedge', 'personal', 'reminder'),
+  commitment: UNIVERSAL_VETOES | familyBits('hedge', 'operational', 'reminder'),
 };
 
 /**

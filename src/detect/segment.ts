@@ -2,10 +2,11 @@
 const SECTION_HEADER = /^[^.!?:]{1,60}:$/;
 /** A line that already has its own label (`decision: …`, `owner: …`) does not belong to the header above it. */
 const LABELLED_LINE = /^[^.!?:]{1,60}:\s/;
-const SENTENCE_BREAK = /(?<=[.!?])\s+(?=\S)/;
+/** Where a sentence ends: its punctuation, then the blanks before the next one (a lookbehind would make V8 try every position). */
+const SENTENCE_END = /[.!?]\s+(?=\S)/g;
 /** Greetings, mentions and framing words in front of a sentence hide anchored phrases like `decision:`. */
 const LEADING_NOISE =
-  /^(?:(?:@[\w.-]+|ok|okay|alright|so|fyi|heads[- ]up|psa|tl;?dr)[\s,:!.\-–—]+(?!and\b)|(?:update|quick update|reminder|note|team|folks|all|everyone|y'all|hey(?: all| team| folks| everyone)?|hi(?: all| team| folks| everyone)?|morning|gm)[,:!.\-–—]+\s*)+/;
+  /^(?:(?:@[\w.-]+|ok|okay|alright|so|fyi|heads[- ]up|psa|tl;?dr)[\s,:!.\-–—]+(?!and\b)|(?:update|quick update|note|team|folks|all|everyone|y'all|hey(?: all| team| folks| everyone)?|hi(?: all| team| folks| everyone)?|morning|gm)[,:!.\-–—]+\s*)+/;
 const LEADING_PUNCTUATION = /^[^\p{L}\p{N}@"]+/u;
 
 /**
@@ -26,11 +27,22 @@ export function splitSentences(normalized: string): string[] {
       header = content;
       continue;
     }
-    const [first = '', ...rest] = content.split(SENTENCE_BREAK);
+    const [first = '', ...rest] = splitAtSentenceEnds(content);
     const inSection = header !== null && !LABELLED_LINE.test(first);
     sentences.push(inSection ? `${header} ${first}` : first, ...rest);
   }
   return sentences;
+}
+
+function splitAtSentenceEnds(line: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  for (const end of line.matchAll(SENTENCE_END)) {
+    parts.push(line.slice(start, end.index + 1));
+    start = end.index + end[0].length;
+  }
+  parts.push(line.slice(start));
+  return parts;
 }
 
 function stripLeadingNoise(text: string): string {

@@ -118,6 +118,31 @@ const NEW_SENTENCES: ReadonlyArray<readonly [text: string, decision: boolean, cu
   ['Three beta customers (Lumen, Brightwell, Orchard) said the new nav is confusing.', false, true],
   ['Session data: an invoice takes 3m40s on mobile vs 1m10s on desktop.', false, true],
   ['Amplitude: duplicate-invoice usage went from ~40/day to ~900/day after the move.', false, true],
+  ['Friendly reminder: deploy freeze on Fridays after 2pm, same as always.', false, false],
+  ['PR is approved, merging once CI is green', false, false],
+  [
+    "EU users will have to re-consent after the banner change. That's the regulation, not something we picked.",
+    false,
+    false,
+  ],
+  [
+    'Small change in process: QA sign-off is only needed for releases with migrations. Was agreed yesterday with Tomasz.',
+    true,
+    false,
+  ],
+  ['we decide to not migrate the old tenants to the new cluster', true, false],
+  ['ok then, weekend deploys are off the table for good.', true, false],
+  ['Bob from finance owns the vendor renewals calendar now.', true, false],
+  ['The answer is no on custom contracts under 50 seats.', true, false],
+  ["Let's lock it: the conference budget is 25k.", true, false],
+  ['From the roadmap review: the mobile redesign is pushed to Q1.', true, false],
+  ["Per yesterday's leadership meeting: the H2 headcount plan is flat.", true, false],
+  ['Patients are dropping out at the insurance card step: 34% there vs 6% on other steps.', false, true],
+  ['Referral bonus test: $10 vs $20, and $20 got 1.4x the referrals.', false, true],
+  ['The UK store experiment cut wrong-size returns from 14% to 6%.', false, true],
+  ['Went through Discord #help last month: 52 of 140 questions are about caching keys.', false, true],
+  ["It's the most-cited reason in the cancellation flow, 1,104 cancels mention it.", false, true],
+  ["Feels like a real opening, but it's one interview, so let's not get carried away.", false, false],
 ];
 
 describe('hard cases from the training part of the corpus', () => {
