@@ -278,7 +278,7 @@ const SPECIFIC: readonly EvidencePattern[] = [
   {
     kind: 'other',
     pattern: re(
-      `\\b${PEOPLE}(?: (?:keep|kept|have been|are|were|all|also))? (?:asking|requesting|complaining|begging|reporting|pushing) (?:for|about|that)\\b|\\b${PEOPLE}(?: [\\w-]+){0,3}? (?<!\\b(?:be|been|being|was|were|get|got) )(?:asked|requested|complained|reported|flagged|mentioned|struggled)\\b`,
+      `\\b${PEOPLE}(?: (?:keep|kept|have been|are|were|all|also))? (?:asking|requesting|complaining|begging|reporting|pushing) (?:for|about|that|how|why|whether|if|when|where)\\b|\\b${PEOPLE}(?: [\\w-]+){0,3}? (?<!\\b(?:be|been|being|was|were|get|got) )(?:asked|requested|complained|reported|flagged|mentioned|struggled)\\b`,
     ),
   },
   {
@@ -393,7 +393,9 @@ function citationsIn(
     matchAll(fallbackPatterns, sentence.slice(clause.start, clause.end), index, clause.start),
   );
   const citations = [...specific, ...fallback];
-  return citations.length > 0 && !isVetoed(sentence) ? citations : [];
+  if (citations.length === 0 || isVetoed(sentence)) return [];
+  // "other" is for evidence no kind names: where a kind does, the same words are not cited twice
+  return citations.some(({ kind }) => kind !== 'other') ? citations.filter(({ kind }) => kind !== 'other') : citations;
 }
 
 function citesAny(patterns: readonly EvidencePattern[], sentence: string): boolean {

@@ -143,6 +143,7 @@ const NEW_SENTENCES: ReadonlyArray<readonly [text: string, decision: boolean, cu
   ['Went through Discord #help last month: 52 of 140 questions are about caching keys.', false, true],
   ["It's the most-cited reason in the cancellation flow, 1,104 cancels mention it.", false, true],
   ["Feels like a real opening, but it's one interview, so let's not get carried away.", false, false],
+  ['The welcome email gets a lot of replies from admins asking how to invite their team.', false, true],
 ];
 
 describe('hard cases from the training part of the corpus', () => {
