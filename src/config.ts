@@ -3,6 +3,7 @@ import { cronError } from './digest/due.js';
 import { isTimeZone } from './time/time-zones.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const DETECTORS = ['rules', 'llm'] as const;
 
 const optionalText = z
   .string()
@@ -71,6 +72,24 @@ const fields = z.object({
   DIGEST_TZ: optionalText.default('UTC').refine(isTimeZone, {
     error: 'must be an IANA time zone name, e.g. Europe/Berlin or America/New_York',
   }),
+  DETECTOR: z
+    .enum(DETECTORS, {
+      error: "must be 'rules' (the built-in detector) or 'llm' (an OpenAI-compatible endpoint, see LLM_BASE_URL)",
+    })
+    .default('rules'),
+  LLM_BASE_URL: optionalText.pipe(
+    z
+      .url({
+        protocol: /^https?$/,
+        error: 'must be an http(s) URL ending in /, e.g. https://api.openai.com/v1/ or http://localhost:11434/v1/',
+      })
+      .refine((url) => url.endsWith('/'), {
+        error: 'must end with /, e.g. https://api.openai.com/v1/ (chat/completions is added to it)',
+      })
+      .optional(),
+  ),
+  LLM_MODEL: optionalText,
+  LLM_API_KEY: optionalText,
 });
 
 const configSchema = fields.superRefine((env, ctx) => {
@@ -82,9 +101,28 @@ const configSchema = fields.superRefine((env, ctx) => {
         'is missing: HTTP mode needs the Signing Secret (Basic Information → App Credentials), or set SLACK_APP_TOKEN for Socket Mode',
     });
   }
+  if (env.DETECTOR === 'llm' && env.LLM_BASE_URL === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['LLM_BASE_URL'],
+      message:
+        "is missing: DETECTOR=llm needs the endpoint's base URL, e.g. https://api.openai.com/v1/, or set DETECTOR=rules",
+    });
+  }
+  if (env.DETECTOR === 'llm' && env.LLM_MODEL === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['LLM_MODEL'],
+      message: 'is missing: DETECTOR=llm needs the model to ask, e.g. gpt-4o-mini, or set DETECTOR=rules',
+    });
+  }
 });
 
-/** The CLI reads the database and, only when given a token, Slack; it logs warnings unless LOG_LEVEL asks for more. */
+/**
+ * The CLI reads the database and, only when given a token, Slack; it logs warnings unless LOG_LEVEL asks for more.
+ * DETECTOR and the LLM variables are not read: `check` and `analyze` read thousands of messages, one LLM request
+ * each would take hours, so they stay on the offline detector.
+ */
 const cliConfigSchema = fields
   .pick({ SLACK_API_URL: true, DATABASE_PATH: true, PROMPTS_DIR: true, DIGEST_CRON: true, DIGEST_TZ: true })
   .extend({ SLACK_BOT_TOKEN: optionalText.pipe(botToken.optional()), LOG_LEVEL: logLevel.default('warn') });
@@ -104,6 +142,8 @@ export interface Config {
   digestCron: string;
   /** The time zone of channel digests: their weeks and DIGEST_CRON. */
   digestTimeZone: string;
+  /** What reads messages and drafts: the built-in detector, or an LLM with the built-in one as its fallback. */
+  detector: { kind: 'rules' } | { kind: 'llm'; baseUrl: string; model: string; apiKey: string | undefined };
 }
 
 export class ConfigError extends Error {
@@ -143,6 +183,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     promptCooldownMinutes: parsed.PROMPT_COOLDOWN_MINUTES,
     digestCron: parsed.DIGEST_CRON,
     digestTimeZone: parsed.DIGEST_TZ,
+    // The schema refuses DETECTOR=llm without LLM_BASE_URL and LLM_MODEL; checking them again narrows their types.
+    detector:
+      parsed.DETECTOR === 'llm' && parsed.LLM_BASE_URL !== undefined && parsed.LLM_MODEL !== undefined
+        ? { kind: 'llm', baseUrl: parsed.LLM_BASE_URL, model: parsed.LLM_MODEL, apiKey: parsed.LLM_API_KEY }
+        : { kind: 'rules' },
   };
 }
 

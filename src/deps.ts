@@ -1,6 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
+import type { MessageDetector } from './detect/message-detector.js';
 import type { Logger } from './logger.js';
 import type { PromptLibrary } from './prompts/load.js';
 import type { Store } from './store/store.js';
@@ -12,6 +13,8 @@ export interface AppDeps {
   prompts: PromptLibrary;
   clock: Clock;
   logger: Logger;
+  /** Reads messages, edits and drafts; the offline detector, or an LLM that falls back to it. */
+  detector: MessageDetector;
   /** Ack only after the listener finished; tests set it so a response means the work is done. */
   processBeforeResponse?: boolean;
   /** Overrides for the Web API client, e.g. no retries in tests. */

@@ -3,6 +3,8 @@ import { hostname } from 'node:os';
 import { createApp } from './app.js';
 import { systemClock } from './clock.js';
 import { ConfigError, loadConfig } from './config.js';
+import { createLlmDetector } from './detect/llm-detector.js';
+import { offlineDetector } from './detect/message-detector.js';
 import { createDigestRunner } from './digest/digest-runner.js';
 import { createLogger } from './logger.js';
 import { BUILT_IN_PROMPTS_DIR, loadPromptLibrary, PromptFileError } from './prompts/load.js';
@@ -36,7 +38,16 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const store = openStore(config.databasePath);
   store.events.prune(systemClock.now());
-  const app = createApp({ config, store, prompts, clock: systemClock, logger });
+  const detector =
+    config.detector.kind === 'llm'
+      ? createLlmDetector({
+          baseUrl: config.detector.baseUrl,
+          model: config.detector.model,
+          apiKey: config.detector.apiKey,
+          logger,
+        })
+      : offlineDetector;
+  const app = createApp({ config, store, prompts, clock: systemClock, logger, detector });
   try {
     await app.init();
   } catch (error) {
@@ -66,10 +77,16 @@ async function main(): Promise<void> {
 
   if (config.slackAppToken === undefined) {
     await app.start(config.port);
-    logger.info({ mode: 'http', port: config.port, prompts: prompts.prompts.length }, 'empty-chair is running');
+    logger.info(
+      { mode: 'http', port: config.port, prompts: prompts.prompts.length, detector: config.detector.kind },
+      'empty-chair is running',
+    );
   } else {
     await app.start();
-    logger.info({ mode: 'socket', prompts: prompts.prompts.length }, 'empty-chair is running');
+    logger.info(
+      { mode: 'socket', prompts: prompts.prompts.length, detector: config.detector.kind },
+      'empty-chair is running',
+    );
   }
   await joinConfiguredChannels(app.client, config.channels, logger);
 

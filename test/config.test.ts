@@ -31,6 +31,7 @@ describe('loadConfig', () => {
       promptCooldownMinutes: 10,
       digestCron: '0 9 * * 1',
       digestTimeZone: 'UTC',
+      detector: { kind: 'rules' },
     });
   });
 
@@ -47,8 +48,13 @@ describe('loadConfig', () => {
       PROMPT_COOLDOWN_MINUTES: '0',
       DIGEST_CRON: '30 8 * * 1-5',
       DIGEST_TZ: 'Asia/Kolkata',
+      DETECTOR: 'llm',
+      LLM_BASE_URL: 'http://localhost:11434/v1/',
+      LLM_MODEL: ' llama3.1:8b ',
+      LLM_API_KEY: 'sk-local',
     });
     expect(config).toMatchObject({
+      detector: { kind: 'llm', baseUrl: 'http://localhost:11434/v1/', model: 'llama3.1:8b', apiKey: 'sk-local' },
       digestCron: '30 8 * * 1-5',
       digestTimeZone: 'Asia/Kolkata',
       slackAppToken: 'xapp-1',
@@ -57,6 +63,17 @@ describe('loadConfig', () => {
       channels: ['product', 'C0123456', 'growth'],
       promptCooldownMinutes: 0,
     });
+  });
+
+  it('needs no API key for the LLM, and ignores the LLM variables unless DETECTOR=llm', () => {
+    const llm = { LLM_BASE_URL: 'https://api.openai.com/v1/', LLM_MODEL: 'gpt-4o-mini' };
+    expect(loadConfig({ ...valid, DETECTOR: 'llm', ...llm }).detector).toEqual({
+      kind: 'llm',
+      baseUrl: 'https://api.openai.com/v1/',
+      model: 'gpt-4o-mini',
+      apiKey: undefined,
+    });
+    expect(loadConfig({ ...valid, ...llm, LLM_API_KEY: 'sk-1' }).detector).toEqual({ kind: 'rules' });
   });
 
   it('needs no signing secret in Socket Mode', () => {
@@ -77,12 +94,24 @@ describe('loadConfig', () => {
     [{ ...valid, DIGEST_CRON: '0 9 * * 8' }, 'DIGEST_CRON is not a cron expression (day of week: 8 is not valid'],
     [{ ...valid, DIGEST_CRON: 'mondays' }, "e.g. '0 9 * * 1' for Monday 09:00"],
     [{ ...valid, DIGEST_TZ: 'Mars/Olympus' }, 'DIGEST_TZ must be an IANA time zone name, e.g. Europe/Berlin'],
+    [{ ...valid, DETECTOR: 'gpt' }, "DETECTOR must be 'rules' (the built-in detector) or 'llm'"],
+    [{ ...valid, DETECTOR: 'llm', LLM_MODEL: 'm' }, 'LLM_BASE_URL is missing: DETECTOR=llm needs the endpoint'],
+    [{ ...valid, DETECTOR: 'llm', LLM_BASE_URL: 'http://localhost:11434/v1/' }, 'LLM_MODEL is missing: DETECTOR=llm'],
+    [
+      { ...valid, LLM_BASE_URL: 'http://localhost:11434/v1' },
+      'LLM_BASE_URL must end with /, e.g. https://api.openai.com/v1/',
+    ],
+    [{ ...valid, LLM_BASE_URL: 'localhost:11434/v1/' }, 'LLM_BASE_URL must be an http(s) URL ending in /'],
   ])('names the bad variable and the fix: %o', (env, expected) => {
     expect(problemsOf(env).join('\n')).toContain(expected);
   });
 
   it('reports every bad variable at once', () => {
     expect(problemsOf({ ...valid, PORT: 'x', LOG_LEVEL: 'y' })).toHaveLength(2);
+    expect(problemsOf({ ...valid, DETECTOR: 'llm' })).toEqual([
+      expect.stringMatching(/^LLM_BASE_URL is missing: .* or set DETECTOR=rules$/),
+      expect.stringMatching(/^LLM_MODEL is missing: .* or set DETECTOR=rules$/),
+    ]);
   });
 });
 
@@ -110,6 +139,7 @@ describe('loadCliConfig', () => {
         DIGEST_TZ: 'Asia/Kolkata',
         PORT: 'eighty',
         SLACK_APP_TOKEN: 'not-an-app-token',
+        DETECTOR: 'llm',
       }),
     ).toEqual({
       slackBotToken: 'xoxb-1',

@@ -24,6 +24,10 @@ const BOT_VARIABLES = [
   'PROMPT_COOLDOWN_MINUTES',
   'DIGEST_CRON',
   'DIGEST_TZ',
+  'DETECTOR',
+  'LLM_BASE_URL',
+  'LLM_MODEL',
+  'LLM_API_KEY',
 ];
 
 export interface BotOptions {

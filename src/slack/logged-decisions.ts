@@ -1,7 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import { escapeMrkdwn, mentionUser } from '../blocks/mrkdwn.js';
 import type { AppDeps } from '../deps.js';
-import { detect } from '../detect/detect.js';
 import type { Answer, DecisionRecord } from '../store/decisions.js';
 import { slackMarkupToPlainText } from '../text/plain-text.js';
 import { summarize } from '../text/summary.js';
@@ -24,12 +23,12 @@ export type LogResult = { ok: true; decision: DecisionRecord } | { ok: false; re
  * The post comes first: its ts and permalink are what the digest links to.
  */
 export async function postLoggedDecision(
-  { store, clock, logger, prompts }: Pick<AppDeps, 'store' | 'clock' | 'logger' | 'prompts'>,
+  { store, clock, logger, prompts, detector }: Pick<AppDeps, 'store' | 'clock' | 'logger' | 'prompts' | 'detector'>,
   client: webApi.WebClient,
   logged: LoggedDecision,
 ): Promise<LogResult> {
   const plain = slackMarkupToPlainText(logged.text).trim();
-  const detection = detect(logged.text);
+  const detection = await detector(logged.text);
   const kind = detection.kind ?? { category: 'other' as const, oneWayDoor: false };
   let ts: string | undefined;
   try {

@@ -7,6 +7,7 @@ import { Writable } from 'node:stream';
 import type { App } from '@slack/bolt';
 import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
+import { type MessageDetector, offlineDetector } from '../../src/detect/message-detector.js';
 import { createDigestRunner, type DigestRunner } from '../../src/digest/digest-runner.js';
 import { type SlackRequestTarget, sendCommand } from '../../src/emulator/slack-requests.js';
 import {
@@ -56,6 +57,8 @@ export interface Harness {
 export interface HarnessOptions {
   env?: Record<string, string>;
   channels?: FakeChannel[];
+  /** Defaults to the offline detector. */
+  detector?: MessageDetector;
 }
 
 /** The real app over HTTP on a free port, a fake Slack Web API on loopback and a real SQLite file in a temp dir. */
@@ -90,6 +93,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     prompts,
     clock,
     logger: createLogger(config.logLevel, sink),
+    detector: options.detector ?? offlineDetector,
     processBeforeResponse: true,
     clientOptions: { retryConfig: { retries: 0 } },
   };

@@ -1,6 +1,5 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { AppDeps } from '../../deps.js';
-import { detect } from '../../detect/detect.js';
 import { keepPermalink, postQuestionCard, reactWithInsight } from '../../slack/decision-cards.js';
 import { refreshMeetingCard } from '../../slack/meeting-cards.js';
 import { readHumanMessage } from '../../slack/messages.js';
@@ -14,7 +13,7 @@ type Args = AllMiddlewareArgs & SlackEventMiddlewareArgs<'message'>;
  * when Slack is slow or rate-limited, then react (insight already cited) or ask one question in the thread.
  */
 export function decisionAnnounced(deps: AppDeps) {
-  const { store, clock, logger, config } = deps;
+  const { store, clock, logger, config, detector } = deps;
 
   async function askInThread(client: Args['client'], decision: DecisionRecord, now: number): Promise<void> {
     const settings = store.channels.get(decision.teamId, decision.channelId, now);
@@ -41,7 +40,7 @@ export function decisionAnnounced(deps: AppDeps) {
   return async ({ event, context, client }: Args): Promise<void> => {
     const message = readHumanMessage(event as unknown as Record<string, unknown>, context.botUserId);
     if (message === undefined) return;
-    const detection = detect(message.text);
+    const detection = await detector(message.text);
     if (!detection.decision || detection.kind === null) {
       logger.debug({ channel: message.channel, confidence: detection.confidence }, 'not a decision');
       return;

@@ -1,6 +1,5 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { AppDeps } from '../../deps.js';
-import { detect } from '../../detect/detect.js';
 import { deleteDecisionCard, reactWithInsight } from '../../slack/decision-cards.js';
 import { refreshMeetingCard, showAnswer } from '../../slack/meeting-cards.js';
 import { summarize } from '../../text/summary.js';
@@ -34,7 +33,7 @@ function readEdit(event: Record<string, unknown>): EditedMessage | undefined {
  * An edit updates the decision it announced. Edits never start a prompt (that would nag about old messages);
  * an unanswered decision edited into a non-decision is forgotten, and one edited to cite insight counts as cited.
  */
-export function messageEdited({ store, clock, logger, prompts }: AppDeps) {
+export function messageEdited({ store, clock, logger, prompts, detector }: AppDeps) {
   return async ({ event, context, client }: Args): Promise<void> => {
     const edit = readEdit(event as unknown as Record<string, unknown>);
     if (edit === undefined) return;
@@ -50,7 +49,7 @@ export function messageEdited({ store, clock, logger, prompts }: AppDeps) {
     }
     if (edit.user === undefined || edit.text.trim() === '') return;
 
-    const detection = detect(edit.text);
+    const detection = await detector(edit.text);
     const now = clock.now();
     if (!detection.decision || detection.kind === null) {
       if (decision.status !== 'pending') return;
