@@ -8,6 +8,12 @@ import { featureNames, type MessageFeatures } from './features.js';
 export type Label = 'decision' | 'customer';
 
 export interface LabelledMessage {
+  /**
+   * Who wrote it. Cross-validation keeps each writer's messages in one fold: with random folds a writer's habits
+   * ("B it is", their account names) are learnt from the other folds, and the thresholds are picked on scores more
+   * hopeful than new writing earns.
+   */
+  readonly writer: string;
   readonly text: string;
   readonly decision: boolean;
   readonly customer: boolean;
@@ -35,14 +41,16 @@ const THRESHOLDS = Array.from({ length: 81 }, (_, step) => 0.1 + step * 0.01);
 
 /**
  * Trains both classifiers on labelled messages. The detector says yes when the rules do or the model does, so each
- * threshold is picked on that union, with out-of-fold probabilities (message `i` is in fold `i % FOLDS`): the best F1
- * at the precision each label requires. Customer insight also needs people or a source named (see `features`).
+ * threshold is picked on that union, with out-of-fold probabilities (each writer's messages in one fold): the best
+ * F1 at the precision each label requires. Customer insight also needs people or a source named (see `features`).
  */
 export function trainDetector(
   messages: readonly LabelledMessage[],
   extract: (text: string) => MessageFeatures,
 ): DetectorWeights {
   const features = messages.map(({ text }) => extract(text));
+  const writers = [...new Set(messages.map(({ writer }) => writer))].sort();
+  const folds = messages.map(({ writer }) => writers.indexOf(writer) % FOLDS);
   const rules = features.map(({ verdict, evidence }) => ({
     decision: verdict.decision,
     customer: evidence.length > 0,
@@ -52,7 +60,7 @@ export function trainDetector(
       names: featureNames(features[index] as MessageFeatures),
       label: message[label],
     }));
-    const outOfFold = crossValidate(examples, TRAINING_OPTIONS[label]).map((probability, index) => {
+    const outOfFold = crossValidate(examples, folds, TRAINING_OPTIONS[label]).map((probability, index) => {
       if (rules[index]?.[label]) return 1;
       return label === 'customer' && !features[index]?.mentionsPeopleOrSource ? 0 : probability;
     });
@@ -68,16 +76,20 @@ export function trainDetector(
   return { decision: train('decision'), customer: train('customer') };
 }
 
-/** Out-of-fold probabilities: each message scored by a model trained without its fold. */
-export function crossValidate(examples: readonly Example[], options: TrainingOptions): number[] {
+/** Out-of-fold probabilities: each message scored by a model trained without its fold (`folds[i]` is message i's). */
+export function crossValidate(
+  examples: readonly Example[],
+  folds: readonly number[],
+  options: TrainingOptions,
+): number[] {
   const probabilities = new Array<number>(examples.length).fill(0);
   for (let fold = 0; fold < FOLDS; fold++) {
     const model = trainLogistic(
-      examples.filter((_, index) => index % FOLDS !== fold),
+      examples.filter((_, index) => folds[index] !== fold),
       options,
     );
     examples.forEach((example, index) => {
-      if (index % FOLDS === fold) probabilities[index] = probability(model, example.names);
+      if (folds[index] === fold) probabilities[index] = probability(model, example.names);
     });
   }
   return probabilities;
