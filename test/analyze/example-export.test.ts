@@ -62,12 +62,12 @@ describe('analyze on examples/slack-export', () => {
     expect(analysis.examples.uncited).toHaveLength(5);
     expect(analysis.examples.cited[0]).toEqual({
       channel: 'product',
-      decidedAt: '2026-10-02T11:00:00.029Z',
-      author: 'maya',
+      decidedAt: '2026-10-07T13:30:00.002Z',
+      author: 'priya',
       summary:
-        'Decision: we ship the invoice CSV export in October. 14 support tickets last week asked for it, and 3 accounts raised it on their renewal calls.',
-      category: 'roadmap',
-      evidence: ['support', 'sales-call'],
+        'Usability test results for the new onboarding: 5 of 6 participants got stuck on the workspace name step. Decision: we cut that step and default the name from the company domain.',
+      category: 'scope',
+      evidence: ['usability-test'],
     });
     expect(analysis.notAnalysed).toEqual([]);
   });
