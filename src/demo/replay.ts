@@ -1,6 +1,12 @@
 import { ActionId } from '../blocks/ids.js';
 import { EVIDENCE_LABELS } from '../blocks/labels.js';
-import { buttonClick, cardDecisionId, citeValues, viewSubmission } from '../emulator/interactions.js';
+import {
+  type ButtonClickFields,
+  buttonClick,
+  cardDecisionId,
+  citeValues,
+  viewSubmission,
+} from '../emulator/interactions.js';
 import {
   type SlackRequestTarget,
   type SlackResponse,
@@ -209,6 +215,20 @@ export async function* replayWeek(
     const actionId = CLICK_ACTIONS[step.click];
     const on = pointedAt(step.on);
     const who = step.who;
+    // Who clicks which button where; the message it sits on differs: a command's answer or a card in the channel.
+    const press = (button: { value: string }, message: Pick<ButtonClickFields, 'cardTs' | 'threadTs' | 'ephemeral'>) =>
+      sendInteraction(
+        target.bot,
+        buttonClick({
+          actionId,
+          value: button.value,
+          user: who.id,
+          channel: channel.id,
+          channelName: channel.name,
+          responseUrl: emulator.responseUrlFor(channel.id, who.id),
+          ...message,
+        }),
+      );
     if (step.click === 'post-draft') {
       const answer = on.happenings
         .flatMap((happening) => happening.calls)
@@ -220,20 +240,7 @@ export async function* replayWeek(
       yield await exchange(
         scheduled,
         { kind: 'click', who, button: button.label, on: { kind: 'answer', command } },
-        () =>
-          sendInteraction(
-            target.bot,
-            buttonClick({
-              actionId,
-              value: button.value,
-              user: who.id,
-              channel: channel.id,
-              channelName: channel.name,
-              cardTs: on.step.ts,
-              ephemeral: true,
-              responseUrl: emulator.responseUrlFor(channel.id, who.id),
-            }),
-          ),
+        () => press(button, { cardTs: on.step.ts, ephemeral: true }),
       );
       return;
     }
@@ -256,19 +263,7 @@ export async function* replayWeek(
       text: on.step.step.kind === 'say' ? on.step.step.text : '',
     };
     const clicked = await exchange(scheduled, { kind: 'click', who, button: button.label, on: under }, () =>
-      sendInteraction(
-        target.bot,
-        buttonClick({
-          actionId,
-          value: button.value,
-          user: who.id,
-          channel: channel.id,
-          channelName: channel.name,
-          cardTs: card.ts,
-          threadTs: card.thread_ts,
-          responseUrl: emulator.responseUrlFor(channel.id, who.id),
-        }),
-      ),
+      press(button, { cardTs: card.ts, threadTs: card.thread_ts }),
     );
     yield clicked;
     if (step.insight === undefined) return;
