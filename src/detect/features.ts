@@ -62,11 +62,9 @@ const GERUND_OPENING = /^[a-z]+ing\b/;
 
 export function extractFeatures(text: string): MessageFeatures {
   const sentences = splitSentences(normalizeMessage(text));
-  const tokens = sentences.map((sentence) => sentence.match(TOKEN) ?? []);
-  const scanned = new Scanned(sentences.join('\n'), tokens);
-  const reading = sentences.some((sentence) => sentence.includes(' so '))
-    ? readDecisions(...scanSentences(sentences.flatMap(splitConsequence)))
-    : readDecisions(sentences, scanned);
+  const scanned = scanSentences(sentences);
+  const clauses = sentences.some((sentence) => sentence.includes(' so ')) ? sentences.flatMap(splitConsequence) : null;
+  const reading = clauses === null ? readDecisions(sentences, scanned) : readDecisions(clauses, scanSentences(clauses));
   const verdict = judgeDecision(reading);
   const evidence = citeEvidence(sentences, scanned);
   const names = new Set<string>();
@@ -79,7 +77,7 @@ export function extractFeatures(text: string): MessageFeatures {
   if (evidence.length > 0) names.add('evidence:any');
   sentences.forEach((sentence, index) => {
     if (GERUND_OPENING.test(sentence)) names.add('shape:gerund-opening');
-    for (const token of tokens[index] as string[]) words.add(isDigit(token.charCodeAt(0)) ? '0' : token);
+    for (const token of scanned.tokens[index] ?? []) words.add(isDigit(token.charCodeAt(0)) ? '0' : token);
   });
   if (sentences.length <= 1) names.add('shape:one-sentence');
   const mentionsPeopleOrSource =
@@ -88,14 +86,12 @@ export function extractFeatures(text: string): MessageFeatures {
   return { sentences, scanned, verdict, evidence, mentionsPeopleOrSource, signals: [...names], words };
 }
 
-function scanSentences(sentences: readonly string[]): [readonly string[], Scanned] {
-  return [
-    sentences,
-    new Scanned(
-      sentences.join('\n'),
-      sentences.map((sentence) => sentence.match(TOKEN) ?? []),
-    ),
-  ];
+/** The sentences' text and tokens, for the screens and the model's words. */
+function scanSentences(sentences: readonly string[]): Scanned {
+  return new Scanned(
+    sentences.join('\n'),
+    sentences.map((sentence) => sentence.match(TOKEN) ?? []),
+  );
 }
 
 /** Only a number's token starts with a digit: every number is the same word to the model. */
