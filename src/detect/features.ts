@@ -3,6 +3,7 @@ import { type DecisionVerdict, decisionContexts, implicitCues, judgeDecision, re
 import { normalizeMessage } from './normalize.js';
 import { Scanned, Screen } from './screen.js';
 import { splitSentences } from './segment.js';
+import { distinctTerms, type Term, termOf } from './terms.js';
 import type { EvidenceKind } from './types.js';
 
 /**
@@ -22,13 +23,13 @@ export interface MessageFeatures {
   readonly mentionsPeopleOrSource: boolean;
   /** Binary features other than words (rule verdicts, vetoes, cues, evidence, shape), without repeats. */
   readonly signals: readonly string[];
-  /** The message's words, numbers as `0`: the model's word features, kept apart so no name is built per word. */
-  readonly words: ReadonlySet<string>;
+  /** The message's distinct words, numbers as `0`: the model's word features, kept apart so no name is built per word. */
+  readonly words: readonly Term[];
 }
 
 /** Every feature by its name, as the weights file names them. */
 export function featureNames({ signals, words }: MessageFeatures): string[] {
-  return [...signals, ...[...words].map((word) => `${WORD_PREFIX}${word}`)];
+  return [...signals, ...words.map((word) => `${WORD_PREFIX}${word.text}`)];
 }
 
 export const WORD_PREFIX = 'word:';
@@ -68,31 +69,25 @@ export function extractFeatures(text: string): MessageFeatures {
   const verdict = judgeDecision(reading);
   const evidence = citeEvidence(sentences, scanned);
   const names = new Set<string>();
-  const words = new Set<string>();
   for (const strength of verdict.accepted) names.add(`rule:${strength}`);
   for (const strength of verdict.vetoed) names.add(`rule-vetoed:${strength}`);
   for (const context of decisionContexts(reading)) names.add(`context:${context}`);
   for (const cue of implicitCues(reading)) names.add(`cue:${cue}`);
   for (const kind of evidence) names.add(`evidence:${kind}`);
   if (evidence.length > 0) names.add('evidence:any');
-  sentences.forEach((sentence, index) => {
-    if (GERUND_OPENING.test(sentence)) names.add('shape:gerund-opening');
-    for (const token of scanned.tokens[index] ?? []) words.add(isDigit(token.charCodeAt(0)) ? '0' : token);
-  });
+  if (sentences.some((sentence) => GERUND_OPENING.test(sentence))) names.add('shape:gerund-opening');
   if (sentences.length <= 1) names.add('shape:one-sentence');
   const mentionsPeopleOrSource =
     PEOPLE_OR_SOURCE_SCREEN.possible(scanned)[0] === true &&
     sentences.some((sentence) => PEOPLE_OR_SOURCE.test(withoutAudience(sentence)));
+  const words = distinctTerms(scanned.terms);
   return { sentences, scanned, verdict, evidence, mentionsPeopleOrSource, signals: [...names], words };
 }
 
-/** The sentences' text and tokens, for the screens and the model's words. */
+/** The sentences' text and terms, for the screens and the model's words. */
 function scanSentences(sentences: readonly string[]): Scanned {
   return new Scanned(
     sentences.join('\n'),
-    sentences.map((sentence) => sentence.match(TOKEN) ?? []),
+    sentences.map((sentence) => (sentence.match(TOKEN) ?? []).map(termOf)),
   );
 }
-
-/** Only a number's token starts with a digit: every number is the same word to the model. */
-const isDigit = (code: number) => code >= 48 && code <= 57;

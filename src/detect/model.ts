@@ -45,8 +45,10 @@ export function classify({ signals, words }: Pick<MessageFeatures, 'signals' | '
     customerScore += weights[1];
   }
   for (const word of words) {
-    const weights = WORD_WEIGHTS.get(word);
-    if (weights === undefined) continue;
+    // each term is looked up once, and keeps its weights for every message after
+    if (word.weights === undefined) word.weights = WORD_WEIGHTS.get(word.text) ?? null;
+    const weights = word.weights;
+    if (weights === null) continue;
     decisionScore += weights[0];
     customerScore += weights[1];
   }

@@ -1,3 +1,5 @@
+import { type Term, termOf } from './terms.js';
+
 /**
  * Rules a pattern out for a whole message before it scans any sentence. Large alternations cost V8 a few hundred
  * nanoseconds a sentence even when nothing matches, and most messages can match few of them: every match must
@@ -316,25 +318,13 @@ function clueNumber(kind: Exclude<ClueKind, 'substring'>, key: string): number {
   return clueCount;
 }
 
-/**
- * The clue numbers each token gives, kept across messages: most of a message's tokens are common words, and one
- * look-up of a token costs less than the three of its letter runs (whole word, beginning, ending). Cleared when a
- * screen built later adds clues, and when it grows past CLUE_CACHE_SIZE, so a long run cannot grow it without bound.
- */
-const CLUES_OF_TOKEN = new Map<string, readonly number[]>();
-const CLUE_CACHE_SIZE = 50_000;
-let cachedClueCount = 0;
 const A_TO_Z_RUN = /[a-z]+/g;
 
-function cluesOfToken(token: string): readonly number[] {
-  if (cachedClueCount !== clueCount || CLUES_OF_TOKEN.size >= CLUE_CACHE_SIZE) {
-    CLUES_OF_TOKEN.clear();
-    cachedClueCount = clueCount;
-  }
-  const cached = CLUES_OF_TOKEN.get(token);
-  if (cached !== undefined) return cached;
+/** The clue numbers a term's a-z runs give, worked out once a term (again when a screen built later adds clues). */
+function cluesOfTerm(term: Term): readonly number[] {
+  if (term.cluesOf === clueCount) return term.clues;
   const clues: number[] = [];
-  for (const [word] of token.matchAll(A_TO_Z_RUN)) {
+  for (const [word] of term.text.matchAll(A_TO_Z_RUN)) {
     const whole = CLUE_NUMBERS.word.get(word);
     if (whole !== undefined) clues.push(whole);
     if (word.length < AFFIX) continue;
@@ -343,7 +333,8 @@ function cluesOfToken(token: string): readonly number[] {
     const suffix = CLUE_NUMBERS.suffix.get(word.slice(-AFFIX));
     if (suffix !== undefined) clues.push(suffix);
   }
-  CLUES_OF_TOKEN.set(token, clues);
+  term.clues = clues;
+  term.cluesOf = clueCount;
   return clues;
 }
 
@@ -351,7 +342,7 @@ function cluesOfToken(token: string): readonly number[] {
 let seenStamps = new Uint32Array(0);
 let stamp = 0;
 
-/** A message's text and its tokens (words, numbers, punctuation) a sentence, split once and shared by every screen. */
+/** A message's text and its terms (words, numbers, punctuation) a sentence, split once and shared by every screen. */
 export class Scanned {
   private found: readonly number[] = [];
   /** How many clues there were when `found` was worked out: a screen built since may add some. */
@@ -362,17 +353,17 @@ export class Scanned {
 
   constructor(
     readonly text: string,
-    readonly tokens: readonly (readonly string[])[],
+    readonly terms: readonly (readonly Term[])[],
   ) {}
 
-  /** The numbers of the clues the tokens' a-z runs give, without repeats. */
+  /** The numbers of the clues the terms' a-z runs give, without repeats. */
   clues(): readonly number[] {
     if (this.foundOf === clueCount) return this.found;
     if (seenStamps.length <= clueCount) seenStamps = new Uint32Array(clueCount + 1);
     stamp = stamp === 0xffffffff ? 1 : stamp + 1;
     if (stamp === 1) seenStamps.fill(0);
     const found: number[] = [];
-    for (let sentence = 0; sentence < this.tokens.length; sentence += 1) {
+    for (let sentence = 0; sentence < this.terms.length; sentence += 1) {
       for (const clue of this.cluesIn(sentence)) {
         if (seenStamps[clue] === stamp) continue;
         seenStamps[clue] = stamp;
@@ -384,7 +375,7 @@ export class Scanned {
     return this.found;
   }
 
-  /** The numbers of the clues one sentence's tokens give. */
+  /** The numbers of the clues one sentence's terms give. */
   cluesIn(sentence: number): readonly number[] {
     if (this.bySentenceOf !== clueCount) {
       this.bySentence = [];
@@ -393,8 +384,8 @@ export class Scanned {
     const known = this.bySentence[sentence];
     if (known !== undefined) return known;
     const clues: number[] = [];
-    for (const token of this.tokens[sentence] ?? []) {
-      for (const clue of cluesOfToken(token)) clues.push(clue);
+    for (const term of this.terms[sentence] ?? []) {
+      for (const clue of cluesOfTerm(term)) clues.push(clue);
     }
     this.bySentence[sentence] = clues;
     return clues;
@@ -402,7 +393,7 @@ export class Scanned {
 }
 
 export function scan(text: string): Scanned {
-  return new Scanned(text, [text.split(NOT_A_TO_Z)]);
+  return new Scanned(text, [text.split(NOT_A_TO_Z).map(termOf)]);
 }
 
 /** Screens a fixed list of patterns: which of them can match anywhere in a message. */
