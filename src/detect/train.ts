@@ -1,4 +1,4 @@
-import { featureNames, type MessageFeatures } from './features.js';
+import { featureNames, type MessageFeatures, WORD_PREFIX } from './features.js';
 
 /**
  * Logistic regression with L2, fitted by plain full-batch gradient descent: deterministic (no sampling, no random
@@ -142,8 +142,6 @@ export const TRAINING_OPTIONS: Readonly<Record<Label, TrainingOptions>> = {
   customer: { minCount: 3, l2: 0.001, l2General: 0.01, iterations: 600, learningRate: 2 },
 };
 
-const WORD_FEATURE = /^(?:word|pair|first):/;
-
 /** Weights are rounded so the committed JSON stays small and a retrain reproduces it exactly. */
 const DECIMALS = 1e5;
 const round = (value: number) => Math.round(value * DECIMALS) / DECIMALS;
@@ -160,7 +158,9 @@ export function trainLogistic(examples: readonly Example[], options: TrainingOpt
       return position === undefined ? [] : [position];
     }),
   );
-  const penalty = Float64Array.from(vocabulary, (name) => (WORD_FEATURE.test(name) ? options.l2 : options.l2General));
+  const penalty = Float64Array.from(vocabulary, (name) =>
+    name.startsWith(WORD_PREFIX) ? options.l2 : options.l2General,
+  );
   const labels = examples.map(({ label }) => (label ? 1 : 0));
   const weights = new Float64Array(vocabulary.length);
   const gradient = new Float64Array(vocabulary.length);
