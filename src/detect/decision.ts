@@ -31,6 +31,12 @@ export interface DecisionVerdict {
   /** Signals found and kept, and signals found but vetoed: features for the model. */
   readonly accepted: ReadonlySet<Strength>;
   readonly vetoed: ReadonlySet<Strength>;
+  /**
+   * A bare commitment was found and vetoed as small admin or an operational note ("We're changing the wifi password
+   * today", "We're removing the flaky test for now"), and nothing else was kept: the labelling guide leaves these out
+   * by name, and the model's words ("we're") would only count the vetoed commitment again, so its yes is overruled.
+   */
+  readonly overrulesModel: boolean;
 }
 
 const CONFIDENCE: Readonly<Record<Strength, number>> = {
@@ -425,6 +431,9 @@ const UNIVERSAL_VETOES = familyBits(
   'idiom',
 );
 
+/** Contexts whose veto of a bare commitment the model may not overrule (see `DecisionVerdict.overrulesModel`). */
+const FINAL_COMMITMENT_VETOES = familyBits('small-admin', 'operational');
+
 /** The families that veto each strength. */
 const VETOES: Readonly<Record<Strength, number>> = {
   explicit: UNIVERSAL_VETOES,
@@ -533,11 +542,14 @@ export function judgeDecision(reading: DecisionReading): DecisionVerdict {
   const decisive: string[] = [];
   const accepted = new Set<Strength>();
   const vetoed = new Set<Strength>();
+  let finalVeto = false;
   sentences.forEach((sentence, index) => {
     let kept = false;
     for (const strength of matchingStrengths(ownWords[index] as string, possible[index] as readonly boolean[])) {
       if (((families[index] as number) & VETOES[strength]) !== 0) {
         vetoed.add(strength);
+        if (strength === 'commitment' && ((families[index] as number) & FINAL_COMMITMENT_VETOES) !== 0)
+          finalVeto = true;
       } else {
         accepted.add(strength);
         kept = true;
@@ -547,10 +559,17 @@ export function judgeDecision(reading: DecisionReading): DecisionVerdict {
   });
   if (decisive.length > 0) {
     const confidence = Math.max(...[...accepted].map((strength) => CONFIDENCE[strength]));
-    return { decision: true, confidence, sentences: decisive, accepted, vetoed };
+    return { decision: true, confidence, sentences: decisive, accepted, vetoed, overrulesModel: false };
   }
   const confidence = rejectionConfidence(sentences, vetoed.size > 0);
-  return { decision: false, confidence, sentences: [], accepted, vetoed };
+  return {
+    decision: false,
+    confidence,
+    sentences: [],
+    accepted,
+    vetoed,
+    overrulesModel: finalVeto && vetoed.size === 1,
+  };
 }
 
 function matchingStrengths(sentence: string, possible: readonly boolean[]): Set<Strength> {

@@ -9,8 +9,9 @@ import type { Detection } from './types.js';
  *
  * The rules (signal phrases, vetoes, evidence patterns) answer when they can name what they found; a small logistic
  * model, trained on the labelled corpus by `npm run train:detector`, weighs their vetoes, implicit cues and the
- * message's words to find what they miss ("The pause offer stays."). The evidence kinds stay the rules': when only
- * the model finds customer insight, the kind is `other`.
+ * message's words to find what they miss ("The pause offer stays."), unless the rules vetoed the one commitment they
+ * found as small admin or an operational note. The evidence kinds stay the rules': when only the model finds customer
+ * insight, the kind is `other`.
  *
  * `confidence` is how sure the detector is of its `decision` verdict, 0.5..1, whichever way it goes: the model's
  * (see `classify`), or the rule's when a rule found the decision and is surer.
@@ -21,13 +22,14 @@ export function detect(text: string): Detection {
   const features = extractFeatures(text);
   const verdict = classify(features);
   const { sentences, scanned, verdict: rules } = features;
-  const decision = rules.decision || verdict.decision;
+  const overruled = verdict.decision && rules.overrulesModel;
+  const decision = rules.decision || (verdict.decision && !overruled);
   const customer = features.evidence.length > 0 || (verdict.customer && features.mentionsPeopleOrSource);
   const evidence = customer ? (features.evidence.length > 0 ? [...features.evidence] : ['other' as const]) : [];
   const modelAgrees = verdict.decision === decision;
-  const confidence = rules.decision
-    ? Math.max(rules.confidence, modelAgrees ? verdict.decisionConfidence : 0)
-    : verdict.decisionConfidence;
+  let confidence = verdict.decisionConfidence;
+  if (rules.decision) confidence = Math.max(rules.confidence, modelAgrees ? verdict.decisionConfidence : 0);
+  else if (overruled) confidence = rules.confidence;
   return {
     decision,
     customer,

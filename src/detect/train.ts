@@ -42,7 +42,8 @@ const THRESHOLDS = Array.from({ length: 81 }, (_, step) => 0.1 + step * 0.01);
 /**
  * Trains both classifiers on labelled messages. The detector says yes when the rules do or the model does, so each
  * threshold is picked on that union, with out-of-fold probabilities (each writer's messages in one fold): the best
- * F1 at the precision each label requires. Customer insight also needs people or a source named (see `features`).
+ * F1 at the precision each label requires. Customer insight also needs people or a source named (see `features`), and
+ * some vetoes overrule the model's decision (see `DecisionVerdict.overrulesModel`).
  */
 export function trainDetector(
   messages: readonly LabelledMessage[],
@@ -55,6 +56,8 @@ export function trainDetector(
     decision: verdict.decision,
     customer: evidence.length > 0,
   }));
+  const overruled = (label: Label, index: number) =>
+    label === 'decision' ? features[index]?.verdict.overrulesModel === true : !features[index]?.mentionsPeopleOrSource;
   const train = (label: Label): ClassifierWeights => {
     const examples = messages.map((message, index) => ({
       names: featureNames(features[index] as MessageFeatures),
@@ -62,7 +65,7 @@ export function trainDetector(
     }));
     const outOfFold = crossValidate(examples, folds, TRAINING_OPTIONS[label]).map((probability, index) => {
       if (rules[index]?.[label]) return 1;
-      return label === 'customer' && !features[index]?.mentionsPeopleOrSource ? 0 : probability;
+      return overruled(label, index) ? 0 : probability;
     });
     const scored = THRESHOLDS.map((threshold) => ({ threshold, ...score(examples, outOfFold, threshold) }));
     const eligible = scored.filter((each) => each.precision >= MIN_PRECISION[label]);
