@@ -451,11 +451,11 @@ const IMPLICIT_CUES: ReadonlyArray<readonly [string, RegExp]> = [
   ['stays', /\b(?:stays?|remains?|is staying|are staying|stays? (?:on|off|as is|live|put))\b/],
   [
     'goes',
-    /\b(?:goes|go|is going|are going|moves?|is moving|are moving) (?:away|to|into|onto|in|ahead|from|back|live|read-only|async|out|up)\b|\bis gone\b|\bgets? (?:cut|dropped|merged|archived|pulled|replaced|killed|deleted|removed|retired|deprecated|converted|batched|rewritten|(?:turned|switched) off)\b|\b(?:is|are) (?:pulled|protected|capped|locked(?! out)|the default|retired|removed|deprecated)\b|\bbecomes?\b|\bcomes? out\b|\bturns? off\b|\bends? (?:with|on)\b|\b(?:end-of-life|eol)\b/,
+    /\b(?:goes|go|is going|are going|moves?|is moving|are moving) (?:away|to|into|onto|in|ahead|from|back|live|read-only|async|out|up)\b|\bgoing ahead with\b|\b(?:changes?|changing) from [^.;]{1,40} to\b|\b[a-z0-9.-]+ out, [a-z0-9.-]+ in\b|\b[a-z0-9.-]+ in, [a-z0-9.-]+ out\b|\bis gone\b|\bgets? (?:cut|dropped|merged|archived|pulled|replaced|killed|deleted|removed|retired|deprecated|converted|batched|rewritten|(?:turned|switched) off)\b|\b(?:is|are) (?:pulled|protected|capped|locked(?! out)|the default|retired|removed|deprecated)\b|\bbecomes?\b|\bcomes? out\b|\bturns? off\b|\bends? (?:with|on)\b|\b(?:end-of-life|eol)\b/,
   ],
   [
     'final',
-    /\b(?:that's|that is|this is|it's|is|are) (?:final|the plan|locked(?! out)|a go|decided|confirmed)\b|\b(?:done deal|case closed|no more debate|locked in|green light|closing (?:this|the loop|it)|to close the loop|confirmed|final(?! (?:sign-?off|say|approval|decision|review)))\b/,
+    /\b(?:that's|that is|this is|it's|is|are) (?:final|the plan|locked(?! out)|a go|decided|confirmed)\b|\b(?:done deal|case closed|no more debate|done deliberating|and that's that|end of discussion|locked in|green light|closing (?:this|the loop|it)|to close the loop|confirmed|final(?! (?:sign-?off|say|approval|decision|review)))\b/,
   ],
   ['no-more', /\bno (?:more|longer)\b/],
   [
@@ -476,6 +476,10 @@ const IMPLICIT_CUES: ReadonlyArray<readonly [string, RegExp]> = [
     re(
       `\\b(?:from|starting|starts|effective|as of|on|by) (?:monday|tuesday|wednesday|thursday|friday|tomorrow|tmrw|tonight|today|next (?:week|sprint|release|month|quarter)|the \\d+(?:st|nd|rd|th)|${MONTH} \\d+|\\d+ ${MONTH}|q[1-4]|h[12]|end of (?:sprint|month|quarter|q[1-4]))\\b(?!'s)`,
     ),
+  ],
+  [
+    'in-effect',
+    /\b(?:takes? effect|effective (?:immediately|now|for|from)|(?:with|in|from) the next (?:release|major|minor|version|deploy|build)|from (?:this|next) (?:week|month|sprint|release)|permanently|(?:company|org)-wide)\b/,
   ],
   [
     'outcome',

@@ -144,6 +144,14 @@ const NEW_SENTENCES: ReadonlyArray<readonly [text: string, decision: boolean, cu
   ["It's the most-cited reason in the cancellation flow, 1,104 cancels mention it.", false, true],
   ["Feels like a real opening, but it's one interview, so let's not get carried away.", false, false],
   ['The welcome email gets a lot of replies from admins asking how to invite their team.', false, true],
+  ['Yep, going ahead with the usage-based add-on for API calls.', true, false],
+  ['Sandbox accounts change from 30-day to 14-day expiry, effective for every signup after Monday.', true, false],
+  ['Jira out, Linear in. All teams by end of month.', true, false],
+  ['Python 3.12 for the billing workers. Done deliberating.', true, false],
+  ['Design crit moves to Thursday afternoons permanently.', true, false],
+  ['Audit log exports get a 90-day cap with the next release.', true, false],
+  ['Does the new expense limit take effect immediately or next month?', false, false],
+  ["If we're going ahead with the rebrand, who owns the new icon set?", false, false],
 ];
 
 describe('hard cases from the training part of the corpus', () => {
