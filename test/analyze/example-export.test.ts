@@ -62,12 +62,12 @@ describe('analyze on examples/slack-export', () => {
     expect(analysis.examples.uncited).toHaveLength(5);
     expect(analysis.examples.cited[0]).toEqual({
       channel: 'product',
-      decidedAt: '2026-10-07T13:30:00.002Z',
-      author: 'priya',
+      decidedAt: '2026-10-09T10:30:00.983Z',
+      author: 'maya',
       summary:
-        'Usability test results for the new onboarding: 5 of 6 participants got stuck on the workspace name step. Decision: we cut that step and default the name from the company domain.',
-      category: 'scope',
-      evidence: ['usability-test'],
+        'Decision: SSO for contractors goes on the Q4 roadmap. 9 of 12 enterprise customer interviews this quarter asked for it, Northwind and Globex among them.',
+      category: 'roadmap',
+      evidence: ['interview'],
     });
     expect(analysis.notAnalysed).toEqual([]);
   });
