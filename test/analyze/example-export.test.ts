@@ -6,7 +6,7 @@ import type { Analysis } from '../../src/analyze/analysis.js';
 import { EXPORT_DECISION_COLUMNS } from '../../src/analyze/decisions-csv.js';
 import { analyse, EXAMPLE_EXPORT, runAnalyzeCommand } from '../support/analyze-run.js';
 import { csvObjects, parseCsv } from '../support/parse-csv.js';
-import { runNpm } from '../support/processes.js';
+import { PROJECT_ROOT, runNpm } from '../support/processes.js';
 import { zipFolder } from '../support/zip-folder.js';
 
 let dir: string;
@@ -147,6 +147,17 @@ describe('analyze on examples/slack-export', () => {
     expect(html.match(/<svg /g)).toHaveLength(3);
     // Self-contained: nothing is fetched, nothing runs.
     expect(html).not.toMatch(/<script|<link rel="stylesheet"|<img |src="http|url\(/);
+  });
+
+  it('prints exactly what the README shows', async () => {
+    const prompt = '$ npm run --silent empty-chair -- analyze examples/slack-export --out analyze-report\n';
+    const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8');
+    expect(readme).toContain(prompt);
+    const start = readme.indexOf(prompt) + prompt.length;
+    const shown = readme.slice(start, readme.indexOf('```', start));
+    const out = join(dir, 'readme-report');
+    const run = await runAnalyzeCommand(['examples/slack-export', '--out', out]);
+    expect(run.stdout.replaceAll(`${out}/`, 'analyze-report/')).toBe(shown);
   });
 
   it('npm run empty-chair -- analyze reads a path relative to where it is run', async () => {
