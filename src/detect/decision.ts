@@ -32,9 +32,10 @@ export interface DecisionVerdict {
   readonly accepted: ReadonlySet<Strength>;
   readonly vetoed: ReadonlySet<Strength>;
   /**
-   * A bare commitment was found and vetoed as small admin or an operational note ("We're changing the wifi password
-   * today", "We're removing the flaky test for now"), and nothing else was kept: the labelling guide leaves these out
-   * by name, and the model's words ("we're") would only count the vetoed commitment again, so its yes is overruled.
+   * Every signal found was vetoed as small admin or an operational note ("We're changing the wifi password today",
+   * "approved the expense, it goes out with the next payroll"), and none was kept: the labelling guide leaves these
+   * out by name, and the model's words ("we're", "goes out") would only count the vetoed signal again, so its yes is
+   * overruled.
    */
   readonly overrulesModel: boolean;
 }
@@ -431,8 +432,8 @@ const UNIVERSAL_VETOES = familyBits(
   'idiom',
 );
 
-/** Contexts whose veto of a bare commitment the model may not overrule (see `DecisionVerdict.overrulesModel`). */
-const FINAL_COMMITMENT_VETOES = familyBits('small-admin', 'operational');
+/** Contexts whose veto the model may not overrule (see `DecisionVerdict.overrulesModel`). */
+const FINAL_VETOES = familyBits('small-admin', 'operational');
 
 /** The families that veto each strength. */
 const VETOES: Readonly<Record<Strength, number>> = {
@@ -546,14 +547,13 @@ export function judgeDecision(reading: DecisionReading): DecisionVerdict {
   const decisive: string[] = [];
   const accepted = new Set<Strength>();
   const vetoed = new Set<Strength>();
-  let finalVeto = false;
+  let everyVetoFinal = true;
   sentences.forEach((sentence, index) => {
     let kept = false;
     for (const strength of matchingStrengths(ownWords[index] as string, possible[index] as readonly boolean[])) {
       if (((families[index] as number) & VETOES[strength]) !== 0) {
         vetoed.add(strength);
-        if (strength === 'commitment' && ((families[index] as number) & FINAL_COMMITMENT_VETOES) !== 0)
-          finalVeto = true;
+        if (((families[index] as number) & VETOES[strength] & FINAL_VETOES) === 0) everyVetoFinal = false;
       } else {
         accepted.add(strength);
         kept = true;
@@ -572,7 +572,7 @@ export function judgeDecision(reading: DecisionReading): DecisionVerdict {
     sentences: [],
     accepted,
     vetoed,
-    overrulesModel: finalVeto && vetoed.size === 1,
+    overrulesModel: vetoed.size > 0 && everyVetoFinal,
   };
 }
 

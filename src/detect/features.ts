@@ -27,12 +27,25 @@ export interface MessageFeatures {
   readonly words: readonly Term[];
 }
 
-/** Every feature by its name, as the weights file names them. */
-export function featureNames({ signals, words }: MessageFeatures): string[] {
-  return [...signals, ...words.map((word) => `${WORD_PREFIX}${word.text}`)];
+/**
+ * Every feature by its name, as the weights file names them; with `pairs`, also each word and the word after it in a
+ * sentence, once each.
+ */
+export function featureNames({ signals, words, scanned }: MessageFeatures, { pairs }: { pairs: boolean }): string[] {
+  const names = [...signals, ...words.map((word) => `${WORD_PREFIX}${word.text}`)];
+  if (!pairs) return names;
+  const pairNames = new Set<string>();
+  for (const terms of scanned.terms) {
+    for (let index = 1; index < terms.length; index += 1) {
+      pairNames.add(`${PAIR_PREFIX}${(terms[index - 1] as Term).text} ${(terms[index] as Term).text}`);
+    }
+  }
+  return [...names, ...pairNames];
 }
 
 export const WORD_PREFIX = 'word:';
+/** `pair:we're keeping`: two words in a row say what each alone does not ("we're keeping" against "we're seeing"). */
+export const PAIR_PREFIX = 'pair:';
 
 /** Words, numbers and the punctuation that carries meaning here (a question, a quote, a label, a percentage). */
 const TOKEN = /[a-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*|[%$€£?:"]/g;

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { type MessageFeatures, WORD_PREFIX } from './features.js';
+import { type MessageFeatures, PAIR_PREFIX, WORD_PREFIX } from './features.js';
+import type { Term } from './terms.js';
 import type { DetectorWeights } from './train.js';
 
 /**
@@ -10,19 +11,29 @@ const WEIGHTS: DetectorWeights = JSON.parse(readFileSync(new URL('./model-weight
 
 const DECISION = WEIGHTS.decision;
 const CUSTOMER = WEIGHTS.customer;
-type WeightPair = readonly [number, number];
+/** A feature's decision and customer weights. */
+type BothWeights = readonly [number, number];
 
 /**
  * Both classifiers' weights of each feature (0 where one has none), in Maps: looking a feature up in one is several
- * times cheaper than in a large plain object, and one look-up serves both. Word features are keyed by the bare word,
- * so classifying a message builds no feature names.
+ * times cheaper than in a large plain object, and one look-up serves both. Word features are keyed by the bare word
+ * and word pairs by their first word, then their second, so classifying a message builds no feature names.
  */
-const SIGNAL_WEIGHTS = new Map<string, WeightPair>();
-const WORD_WEIGHTS = new Map<string, WeightPair>();
+const SIGNAL_WEIGHTS = new Map<string, BothWeights>();
+const WORD_WEIGHTS = new Map<string, BothWeights>();
+const PAIR_WEIGHTS = new Map<string, Map<string, BothWeights>>();
 for (const name of new Set([...Object.keys(DECISION.weights), ...Object.keys(CUSTOMER.weights)])) {
-  const pair: WeightPair = [DECISION.weights[name] ?? 0, CUSTOMER.weights[name] ?? 0];
-  if (name.startsWith(WORD_PREFIX)) WORD_WEIGHTS.set(name.slice(WORD_PREFIX.length), pair);
-  else SIGNAL_WEIGHTS.set(name, pair);
+  const both: BothWeights = [DECISION.weights[name] ?? 0, CUSTOMER.weights[name] ?? 0];
+  if (name.startsWith(WORD_PREFIX)) {
+    WORD_WEIGHTS.set(name.slice(WORD_PREFIX.length), both);
+  } else if (name.startsWith(PAIR_PREFIX)) {
+    const [first = '', second = ''] = name.slice(PAIR_PREFIX.length).split(' ');
+    const followers = PAIR_WEIGHTS.get(first) ?? new Map<string, BothWeights>();
+    followers.set(second, both);
+    PAIR_WEIGHTS.set(first, followers);
+  } else {
+    SIGNAL_WEIGHTS.set(name, both);
+  }
 }
 
 export interface ModelVerdict {
@@ -35,7 +46,11 @@ export interface ModelVerdict {
   readonly customer: boolean;
 }
 
-export function classify({ signals, words }: Pick<MessageFeatures, 'signals' | 'words'>): ModelVerdict {
+export function classify({
+  signals,
+  words,
+  scanned,
+}: Pick<MessageFeatures, 'signals' | 'words' | 'scanned'>): ModelVerdict {
   let decisionScore = DECISION.bias;
   let customerScore = CUSTOMER.bias;
   for (const name of signals) {
@@ -52,6 +67,10 @@ export function classify({ signals, words }: Pick<MessageFeatures, 'signals' | '
     decisionScore += weights[0];
     customerScore += weights[1];
   }
+  for (const weights of pairWeights(scanned.terms)) {
+    decisionScore += weights[0];
+    customerScore += weights[1];
+  }
   const probability = sigmoid(decisionScore);
   const decision = probability >= DECISION.threshold;
   const margin = decision
@@ -62,6 +81,21 @@ export function classify({ signals, words }: Pick<MessageFeatures, 'signals' | '
     decisionConfidence: 0.5 + margin / 2,
     customer: sigmoid(customerScore) >= CUSTOMER.threshold,
   };
+}
+
+/** The weights of the word pairs in the sentences that have any, each pair once however often it occurs. */
+function pairWeights(sentences: readonly (readonly Term[])[]): BothWeights[] {
+  const found: BothWeights[] = [];
+  for (const terms of sentences) {
+    for (let index = 1; index < terms.length; index += 1) {
+      const first = terms[index - 1] as Term;
+      if (first.followers === undefined) first.followers = PAIR_WEIGHTS.get(first.text) ?? null;
+      const weights = first.followers?.get((terms[index] as Term).text);
+      // a pair's weights are one array, so the same pair found twice is the same array
+      if (weights !== undefined && !found.includes(weights)) found.push(weights);
+    }
+  }
+  return found;
 }
 
 const sigmoid = (score: number) => 1 / (1 + Math.exp(-score));

@@ -13,6 +13,8 @@ export interface Term {
   cluesOf: number;
   /** Its decision and customer weights, null when the model has none; undefined until the model first reads it. */
   weights: readonly [number, number] | null | undefined;
+  /** The weights of it followed by another word, by that word; null when it starts no weighted pair. */
+  followers: ReadonlyMap<string, readonly [number, number]> | null | undefined;
   /** The last message it was counted in (see `distinctTerms`). */
   countedIn: number;
 }
@@ -30,6 +32,7 @@ const newTerm = (text: string, kept: boolean): Term => ({
   clues: [],
   cluesOf: -1,
   weights: undefined,
+  followers: undefined,
   countedIn: 0,
 });
 

@@ -1,4 +1,4 @@
-import { featureNames, type MessageFeatures, WORD_PREFIX } from './features.js';
+import { featureNames, type MessageFeatures, PAIR_PREFIX, WORD_PREFIX } from './features.js';
 
 /**
  * Logistic regression with L2, fitted by plain full-batch gradient descent: deterministic (no sampling, no random
@@ -60,7 +60,7 @@ export function trainDetector(
     label === 'decision' ? features[index]?.verdict.overrulesModel === true : !features[index]?.mentionsPeopleOrSource;
   const train = (label: Label): ClassifierWeights => {
     const examples = messages.map((message, index) => ({
-      names: featureNames(features[index] as MessageFeatures),
+      names: featureNames(features[index] as MessageFeatures, TRAINING_OPTIONS[label]),
       label: message[label],
     }));
     const outOfFold = crossValidate(examples, folds, TRAINING_OPTIONS[label]).map((probability, index) => {
@@ -128,6 +128,9 @@ export interface LinearModel {
 export interface TrainingOptions {
   /** A feature must occur in at least this many training messages to get a weight. */
   readonly minCount: number;
+  /** Whether word pairs are features too (see `PAIR_PREFIX`), and the L2 on them. */
+  readonly pairs: boolean;
+  readonly l2Pairs: number;
   /** L2 on word features, which are many, sparse and easily fitted to one writer's habits. */
   readonly l2: number;
   /** L2 on the few general features (rule verdicts, vetoes, cues, evidence), which should carry most of the weight. */
@@ -141,8 +144,16 @@ export interface TrainingOptions {
  * of feature: light L2 fits best, and customer insight leans on its words more than on the general features.
  */
 export const TRAINING_OPTIONS: Readonly<Record<Label, TrainingOptions>> = {
-  decision: { minCount: 3, l2: 0.0015, l2General: 0.001, iterations: 600, learningRate: 2 },
-  customer: { minCount: 3, l2: 0.001, l2General: 0.01, iterations: 600, learningRate: 2 },
+  decision: {
+    minCount: 3,
+    pairs: true,
+    l2Pairs: 0.001,
+    l2: 0.0015,
+    l2General: 0.001,
+    iterations: 600,
+    learningRate: 2,
+  },
+  customer: { minCount: 3, pairs: false, l2Pairs: 0, l2: 0.001, l2General: 0.01, iterations: 600, learningRate: 2 },
 };
 
 /** Weights are rounded so the committed JSON stays small and a retrain reproduces it exactly. */
@@ -161,9 +172,10 @@ export function trainLogistic(examples: readonly Example[], options: TrainingOpt
       return position === undefined ? [] : [position];
     }),
   );
-  const penalty = Float64Array.from(vocabulary, (name) =>
-    name.startsWith(WORD_PREFIX) ? options.l2 : options.l2General,
-  );
+  const penalty = Float64Array.from(vocabulary, (name) => {
+    if (name.startsWith(WORD_PREFIX)) return options.l2;
+    return name.startsWith(PAIR_PREFIX) ? options.l2Pairs : options.l2General;
+  });
   const labels = examples.map(({ label }) => (label ? 1 : 0));
   const weights = new Float64Array(vocabulary.length);
   const gradient = new Float64Array(vocabulary.length);

@@ -60,7 +60,7 @@ describe('analyze on examples/slack-export', () => {
     });
     expect(analysis.examples.cited).toHaveLength(5);
     expect(analysis.examples.uncited).toHaveLength(5);
-    expect(analysis.examples.cited[0]).toEqual({
+    expect(analysis.examples.cited).toContainEqual({
       channel: 'product',
       decidedAt: '2026-10-09T10:30:00.983Z',
       author: 'maya',
