@@ -335,6 +335,13 @@ const OWN_GROUP = `(?:we|i|the team|our team|everyone|everybody|all of us|exec|e
 const REMINDER: readonly RegExp[] = [
   /^(?:\w+ )?reminder\b|\b(?:same as (?:always|usual|before|ever)|as (?:always|usual))\b/,
 ];
+/**
+ * Doubt about whether a decision quoted or mentioned in the message is real ("> we'll sunset v1 in may" then "is this
+ * confirmed or still a proposal?"): it holds for the whole message, not only its own sentence.
+ */
+const DOUBT: readonly RegExp[] = [
+  /\bis (?:this|that) (?:real|confirmed|final|official|decided|true|settled|(?:still |just )?a (?:proposal|draft|plan))\b|\bor (?:still |just )?a (?:proposal|draft)\b/,
+];
 
 const RETRACTED: readonly RegExp[] = [
   /\b(?:nvm|never ?mind|ignore (?:that|this|me|my last)|wrong (?:channel|thread|chat)|disregard (?:that|this)|scratch that)\b/,
@@ -393,6 +400,7 @@ const PERSONAL: readonly RegExp[] = [/(?:^|\s)i(?:'m|'ll|'ve|'d| am| will)?\s/];
 const OPERATIONAL: readonly RegExp[] = [
   /\b(?:incident|outage|sev ?[0-4]|postmortem|post-mortem|root cause|rca|mitigat\w*|degraded|downtime|hotfix|hot fix|fix|fixes|patch|patching|rollback|revert\w*|investigat\w*|crash\w*|bugs?|broken|regression|paged|pager|on fire|spik\w*|failover|restor\w*|recover\w*|status page|eta|in progress|wip|deployed|deploying|merged|is live|went live)\b/,
   /\broll(?:ing|ed)? ?back\b|\d+\s?% done\b/,
+  /\b(?:survey|newsletter|digest|invoices?|reminders?|invites?|invitations?|emails?|recap|agenda|report|payslips?|payroll) (?:goes|go|is going|are going|went) out\b/,
 ];
 
 /** The veto families by name: which kinds of context surround a message's decision words, for the model. */
@@ -412,6 +420,7 @@ const FAMILIES: ReadonlyArray<readonly [string, readonly RegExp[]]> = [
   ['personal', PERSONAL],
   ['operational', OPERATIONAL],
   ['reminder', REMINDER],
+  ['doubt', DOUBT],
 ];
 const FAMILY_PATTERNS = FAMILIES.flatMap(([, patterns]) => patterns);
 /** The bit of each pattern's family in a sentence's family mask. */
@@ -430,14 +439,17 @@ const UNIVERSAL_VETOES = familyBits(
   'reference',
   'meta',
   'idiom',
+  'doubt',
 );
+/** Families whose context reaches every sentence of the message. */
+const MESSAGE_WIDE = familyBits('doubt');
 
 /** Contexts whose veto the model may not overrule (see `DecisionVerdict.overrulesModel`). */
 const FINAL_VETOES = familyBits('small-admin', 'operational');
 
 /** The families that veto each strength. */
 const VETOES: Readonly<Record<Strength, number>> = {
-  explicit: UNIVERSAL_VETOES,
+  explicit: UNIVERSAL_VETOES | familyBits('reminder'),
   committed: UNIVERSAL_VETOES | familyBits('hedge', 'reminder'),
   policy: UNIVERSAL_VETOES | familyBits('hedge', 'personal', 'reminder'),
   commitment: UNIVERSAL_VETOES | familyBits('hedge', 'operational', 'reminder'),
@@ -539,7 +551,13 @@ export function readDecisions(sentences: readonly string[], scanned: Scanned): D
     }
     return found;
   });
-  return { sentences, ownWords, families, possible };
+  const messageWide = families.reduce((all, bits) => all | (bits & MESSAGE_WIDE), 0);
+  return {
+    sentences,
+    ownWords,
+    families: messageWide === 0 ? families : families.map((bits) => bits | messageWide),
+    possible,
+  };
 }
 
 export function judgeDecision(reading: DecisionReading): DecisionVerdict {

@@ -152,6 +152,12 @@ const NEW_SENTENCES: ReadonlyArray<readonly [text: string, decision: boolean, cu
   ['Audit log exports get a 90-day cap with the next release.', true, false],
   ['Does the new expense limit take effect immediately or next month?', false, false],
   ["If we're going ahead with the rebrand, who owns the new icon set?", false, false],
+  ["> we'll move standup to 9:30 from next week\nis this confirmed or still a proposal?", false, false],
+  ['Reminder: we decided last year that every PR needs a linked ticket.', false, false],
+  ["friendly reminder that we already agreed to keep the free plan, please don't promise otherwise", false, false],
+  ['The weekly digest email goes out Friday morning.', false, false],
+  ['Is that final or just a draft? Asking before I tell the customer.', false, false],
+  ["We'll sunset the v1 API in May, that's final.", true, false],
 ];
 
 describe('hard cases from the training part of the corpus', () => {
