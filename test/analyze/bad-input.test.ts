@@ -38,7 +38,7 @@ describe('analyze on a damaged export', () => {
       expect.stringMatching(/^empty-chair: skipped product\/2026-10-06\.json: not valid JSON \(Unexpected token .+\)$/),
       '',
     ]);
-    expect(run.stdout).toContain('22 decisions: 9 cited customer insight (41%), 13 without;');
+    expect(run.stdout).toContain('23 decisions: 9 cited customer insight (39%), 14 without;');
     expect(run.stdout).toContain('Skipped 3 files that could not be analysed:\n  engineering/2026-10-08.json: not an');
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
     expect(summary.days.files).toBe(44);
@@ -65,7 +65,7 @@ describe('analyze on a damaged export', () => {
     expect(run.stderr).toMatch(
       /^empty-chair: skipped product\/2026-10-09\.json: could not be read from the zip \(.+\)\n$/,
     );
-    expect(run.stdout).toContain('23 decisions: 8 cited customer insight');
+    expect(run.stdout).toContain('24 decisions: 8 cited customer insight');
   });
 
   it('catches an entry whose bytes changed but still unpack, by its checksum', async () => {
@@ -126,7 +126,7 @@ describe('analyze on a damaged export', () => {
     }
     const { analysis, skipped } = await analyse(copy);
     expect(skipped).toEqual([]);
-    expect(analysis.decisions.decisions).toBe(24);
+    expect(analysis.decisions.decisions).toBe(25);
     expect(analysis.notAnalysed).toEqual([
       { folder: 'D04MAYATOM', reason: 'a DM: only public channels are analysed' },
       { folder: 'board', reason: 'a private channel: only public channels are analysed' },
@@ -138,7 +138,7 @@ describe('analyze on a damaged export', () => {
   it('without channels.json takes every folder for a channel known by its name', async () => {
     rmSync(join(copy, 'channels.json'));
     const { analysis } = await analyse(copy);
-    expect(analysis.decisions.decisions).toBe(24);
+    expect(analysis.decisions.decisions).toBe(25);
     expect(analysis.channels.map(({ id, name }) => ({ id, name }))).toEqual([
       { id: null, name: 'product' },
       { id: null, name: 'engineering' },
@@ -151,7 +151,7 @@ describe('analyze on a damaged export', () => {
     const run = await runAnalyzeCommand([copy]);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^empty-chair: skipped users\.json: not valid JSON \(.+\)\n$/);
-    expect(run.stdout).toContain('24 decisions');
+    expect(run.stdout).toContain('25 decisions');
     expect(run.stdout).toContain('#product, U04MAYA01: Decision: we ship the invoice CSV export');
   });
 
@@ -162,6 +162,6 @@ describe('analyze on a damaged export', () => {
     expect(skipped).toEqual([
       { file: 'growth/2026-10-16.json', reason: 'it holds 65 MB, more than a day of messages can (64 MB)' },
     ]);
-    expect(analysis.decisions.decisions).toBe(24);
+    expect(analysis.decisions.decisions).toBe(25);
   });
 });

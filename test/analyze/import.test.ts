@@ -34,18 +34,18 @@ describe('analyze --import', () => {
     const first = await importExample();
     expect(first.code).toBe(0);
     expect(first.stdout).toContain(
-      `Imported 24 decisions into ${databasePath} as the history of workspace ${TEAM}; 0 were there already.\n`,
+      `Imported 25 decisions into ${databasePath} as the history of workspace ${TEAM}; 0 were there already.\n`,
     );
     const again = await importExample();
     expect(again.code).toBe(0);
-    expect(again.stdout).toContain(`Imported 0 decisions into ${databasePath} as the history of workspace ${TEAM}; 24`);
+    expect(again.stdout).toContain(`Imported 0 decisions into ${databasePath} as the history of workspace ${TEAM}; 25`);
 
     const rows = withStore((store) =>
       ['C04PRODUCT', 'C04ENGINEE', 'C04GROWTH1'].flatMap((channel) => store.decisions.listAllInChannel(TEAM, channel)),
     );
-    expect(rows).toHaveLength(24);
+    expect(rows).toHaveLength(25);
     expect(rows.filter((row) => row.status === 'cited')).toHaveLength(9);
-    expect(rows.filter((row) => row.status === 'pending')).toHaveLength(15);
+    expect(rows.filter((row) => row.status === 'pending')).toHaveLength(16);
     expect(rows.every((row) => row.importedAt === NOW && row.cardTs === null && row.promptId === null)).toBe(true);
     expect(rows.find((row) => row.summary.startsWith('Decision: we ship the invoice CSV export'))).toMatchObject({
       channelId: 'C04PRODUCT',
