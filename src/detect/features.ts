@@ -50,7 +50,7 @@ export const PAIR_PREFIX = 'pair:';
 /** Words, numbers and the punctuation that carries meaning here (a question, a quote, a label, a percentage). */
 const TOKEN = /[a-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*|[%$€£?:"]/g;
 const PEOPLE_OR_SOURCE =
-  /"|\b(?:customers?|users?|clients?|accounts?|prospects?|people|admins?|buyers?|teams?|workspaces?|orgs?|companies|visitors|sessions|signups|respondents|participants|testers|interview\w*|(?<!(?:internal|employee|staff|eng|engineering|happiness|engagement|pulse|culture) )survey\w*|nps|csat|tickets?|support|reviews?|churn\w*|votes?|requests?|board|(?<!on[- ])calls?|qbr|feedback|said|says|asked|told|complain\w*)\b/;
+  /"|\b(?:customers?|users?|clients?|accounts?|prospects?|people|admins?|buyers?|teams?|workspaces?|orgs?|companies|visitors|sessions|signups|respondents|participants|testers|interview\w*|drivers?|dispatchers?|pickers?|riders?|patients?|parents?|students?|teachers?|donors?|volunteers?|guests?|merchants?|sellers?|hosts?|members?|players?|creators?|learners?|shoppers?|recruiters?|managers?|operators?|usage|analytics|telemetry|heatmaps?|funnels?|logs?|chats?|emails?|emailed|rmas?|returns|warranty|pilots?|pocs?|trials?|cancell\w*|renewals?|site visits?|ride-?alongs?|intercom|zendesk|gong|reddit|discord|forum|wrote in|reported|(?<!(?:internal|employee|staff|eng|engineering|happiness|engagement|pulse|culture) )survey\w*|nps|csat|tickets?|support|reviews?|churn\w*|votes?|requests?|board|(?<!on[- ])calls?|qbr|feedback|said|says|asked|told|complain\w*)\b/;
 const PEOPLE_OR_SOURCE_SCREEN = new Screen([PEOPLE_OR_SOURCE]);
 /**
  * "Twilio is deprecating the API, so we're moving 2FA in-house": what follows "so" is the team's own conclusion, and the

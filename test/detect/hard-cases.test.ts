@@ -158,6 +158,10 @@ const NEW_SENTENCES: ReadonlyArray<readonly [text: string, decision: boolean, cu
   ['The weekly digest email goes out Friday morning.', false, false],
   ['Is that final or just a draft? Asking before I tell the customer.', false, false],
   ["We'll sunset the v1 API in May, that's final.", true, false],
+  ['Pulled three months of RMA logs: 140 of 212 returns are cracked battery doors.', false, true],
+  ['Dispatchers click the geofence alert 71% of the time, the harsh-braking one 4%.', false, true],
+  ["Managers, please submit your team's reviews by Friday.", false, false],
+  ['The warranty terms are in the new contract template now.', false, false],
 ];
 
 describe('hard cases from the training part of the corpus', () => {
