@@ -9,9 +9,9 @@ import type { Detection } from './types.js';
  *
  * The rules (signal phrases, vetoes, evidence patterns) answer when they can name what they found; a small logistic
  * model, trained on the labelled corpus by `npm run train:detector`, weighs their vetoes, implicit cues and the
- * message's words to find what they miss ("The pause offer stays."), unless the rules vetoed the one commitment they
- * found as small admin or an operational note. The evidence kinds stay the rules': when only the model finds customer
- * insight, the kind is `other`.
+ * message's words and word pairs to find what they miss ("The pause offer stays."), unless every signal the rules
+ * found was vetoed as small admin or an operational note. The evidence kinds stay the rules': when only the model finds
+ * customer insight, the kind is `other`.
  *
  * `confidence` is how sure the detector is of its `decision` verdict, 0.5..1, whichever way it goes: the model's
  * (see `classify`), or the rule's when a rule found the decision and is surer.
