@@ -366,13 +366,15 @@ interface Span {
 
 /** `scanned` holds the sentences' tokens, one list a sentence. */
 export function citeEvidence(sentences: readonly string[], scanned: Scanned): EvidenceKind[] {
-  if (!SOURCE_SCREEN.possible(scanned).includes(true)) return [];
-  const citations = sentences.flatMap((sentence, index) => {
+  const citations: Citation[] = [];
+  sentences.forEach((sentence, index) => {
     const possible = SOURCE_SCREEN.possibleIn(scanned, index, sentence);
+    if (!possible.includes(true)) return;
     const specific = SPECIFIC.filter((_, pattern) => possible[pattern]);
     const fallback = FALLBACK.filter((_, pattern) => possible[SPECIFIC.length + pattern]);
-    return specific.length === 0 && fallback.length === 0 ? [] : citationsIn(sentence, index, specific, fallback);
+    for (const citation of citationsIn(sentence, index, specific, fallback)) citations.push(citation);
   });
+  if (citations.length === 0) return [];
   citations.sort((a, b) => a.sentence - b.sentence || a.position - b.position);
   return [...new Set(citations.map((citation) => citation.kind))];
 }

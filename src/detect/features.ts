@@ -90,9 +90,11 @@ export function extractFeatures(text: string): MessageFeatures {
   if (evidence.length > 0) names.add('evidence:any');
   if (sentences.some((sentence) => GERUND_OPENING.test(sentence))) names.add('shape:gerund-opening');
   if (sentences.length <= 1) names.add('shape:one-sentence');
-  const mentionsPeopleOrSource =
-    PEOPLE_OR_SOURCE_SCREEN.possible(scanned)[0] === true &&
-    sentences.some((sentence) => PEOPLE_OR_SOURCE.test(withoutAudience(sentence)));
+  const mentionsPeopleOrSource = sentences.some(
+    (sentence, index) =>
+      PEOPLE_OR_SOURCE_SCREEN.possibleIn(scanned, index, sentence)[0] === true &&
+      PEOPLE_OR_SOURCE.test(withoutAudience(sentence)),
+  );
   const words = distinctTerms(scanned.terms);
   return { sentences, scanned, verdict, evidence, mentionsPeopleOrSource, signals: [...names], words };
 }
