@@ -1,5 +1,5 @@
 /**
- * `npm run bench:detector [-- --set held-out|train|all]`: the detector measured on the labelled corpus
+ * `npm run bench:detector [-- --set held-out|blind|train|all]`: the detector measured on the labelled corpus
  * (test/fixtures/corpus/). Precision, recall and F1 of `decision` and `customer`, the confusion counts, the ten worst
  * errors and messages a second on one core. The goals are the issue's; a goal missed exits 1.
  */
@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { detect } from '../src/detect/detect.js';
 import { type CorpusMessage, loadCorpus } from '../test/fixtures/corpus/load-corpus.js';
 
-const SETS = ['held-out', 'train', 'all'] as const;
+const SETS = ['held-out', 'blind', 'train', 'all'] as const;
 type CorpusSet = (typeof SETS)[number];
 
 interface Confusion {
@@ -61,7 +61,8 @@ function main(): number {
     process.stderr.write(`--set must be one of ${SETS.join(', ')}\n`);
     return 2;
   }
-  const corpus: CorpusMessage[] = set === 'all' ? [...loadCorpus('train'), ...loadCorpus('held-out')] : loadCorpus(set);
+  const corpus: CorpusMessage[] =
+    set === 'all' ? [...loadCorpus('train'), ...loadCorpus('held-out'), ...loadCorpus('blind')] : loadCorpus(set);
   const results = corpus.map((message) => ({ message, detection: detect(message.text) }));
   const decision = count(
     results.map(({ message, detection }) => ({ expected: message.decision, got: detection.decision })),
@@ -119,7 +120,12 @@ function main(): number {
     ['customer F1 ≥ 0.90', f1(customer) >= 0.9, fixed(f1(customer))],
     ['> 20,000 messages a second', speed > 20_000, Math.round(speed).toLocaleString('en-US')],
   ] as const;
-  out.push('', 'Goals (issue 6, on the held-out part):');
+  out.push(
+    '',
+    set === 'held-out'
+      ? 'Goals (issue 6, on the held-out part):'
+      : `Goals (issue 6, set for the held-out part; here on the ${set} part):`,
+  );
   for (const [goal, met, measured] of goals) out.push(`  ${met ? 'PASS' : 'FAIL'}  ${goal.padEnd(28)} ${measured}`);
   process.stdout.write(`${out.join('\n')}\n`);
   return goals.every(([, met]) => met) ? 0 : 1;
