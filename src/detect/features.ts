@@ -78,7 +78,9 @@ export function extractFeatures(text: string): MessageFeatures {
   const sentences = splitSentences(normalizeMessage(text));
   const scanned = scanSentences(sentences);
   const clauses = sentences.some((sentence) => sentence.includes(' so ')) ? sentences.flatMap(splitConsequence) : null;
-  const reading = clauses === null ? readDecisions(sentences, scanned) : readDecisions(clauses, scanSentences(clauses));
+  // most "so"s are not a consequence clause ("so far", "so much"): then the sentences are read as they are
+  const split = clauses !== null && clauses.length > sentences.length;
+  const reading = split ? readDecisions(clauses, scanSentences(clauses)) : readDecisions(sentences, scanned);
   const verdict = judgeDecision(reading);
   const evidence = citeEvidence(sentences, scanned);
   const names = new Set<string>();
