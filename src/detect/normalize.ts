@@ -68,10 +68,11 @@ export function normalizeMessage(text: string): string {
   if (plain.includes('*') || plain.includes('~')) plain = plain.replace(BOLD_OR_STRIKE_MARKER, '');
   if (plain.includes('_')) plain = plain.replace(ITALIC_MARKER, '');
   if (nonAscii) plain = plain.replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"');
-  const lower = plain
-    .replace(SPACES, ' ')
-    .replace(EDGE_SPACES, '')
-    .toLowerCase()
-    .replace(MISSPELLING, (typo) => RESPELLINGS.get(typo) ?? typo);
+  // blanks to squeeze are two spaces, a tab or a wider blank (outside ASCII); edge spaces touch a line's end
+  if (nonAscii || plain.includes('  ') || plain.includes('\t')) plain = plain.replace(SPACES, ' ');
+  if (plain.startsWith(' ') || plain.endsWith(' ') || plain.includes(' \n') || plain.includes('\n ')) {
+    plain = plain.replace(EDGE_SPACES, '');
+  }
+  const lower = plain.toLowerCase().replace(MISSPELLING, (typo) => RESPELLINGS.get(typo) ?? typo);
   return lower.includes(' r ') || lower.endsWith(' r') ? lower.replace(TEXTSPEAK_ARE, '$1 are') : lower;
 }
