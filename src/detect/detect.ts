@@ -1,4 +1,4 @@
-import { extractFeatures } from './features.js';
+import { extractFeatures, mentionsPeopleOrSource } from './features.js';
 import { classifyDecision } from './kind.js';
 import { classify } from './model.js';
 import type { Detection } from './types.js';
@@ -24,7 +24,7 @@ export function detect(text: string): Detection {
   const { sentences, scanned, verdict: rules } = features;
   const overruled = verdict.decision && rules.overrulesModel;
   const decision = rules.decision || (verdict.decision && !overruled);
-  const customer = features.evidence.length > 0 || (verdict.customer && features.mentionsPeopleOrSource);
+  const customer = features.evidence.length > 0 || (verdict.customer && mentionsPeopleOrSource(features));
   const evidence = customer ? (features.evidence.length > 0 ? [...features.evidence] : ['other' as const]) : [];
   const modelAgrees = verdict.decision === decision;
   let confidence = verdict.decisionConfidence;

@@ -16,11 +16,6 @@ export interface MessageFeatures {
   readonly scanned: Scanned;
   readonly verdict: DecisionVerdict;
   readonly evidence: readonly EvidenceKind[];
-  /**
-   * Whether the message names anyone or anything customer evidence comes from: without people, a source or a quote,
-   * the model's words alone ("importer", "Q4") are not allowed to find customer insight.
-   */
-  readonly mentionsPeopleOrSource: boolean;
   /** Binary features other than words (rule verdicts, vetoes, cues, evidence, shape), without repeats. */
   readonly signals: readonly string[];
   /** The message's distinct words, numbers as `0`: the model's word features, kept apart so no name is built per word. */
@@ -92,13 +87,24 @@ export function extractFeatures(text: string): MessageFeatures {
   if (evidence.length > 0) names.add('evidence:any');
   if (sentences.some((sentence) => GERUND_OPENING.test(sentence))) names.add('shape:gerund-opening');
   if (sentences.length <= 1) names.add('shape:one-sentence');
-  const mentionsPeopleOrSource = sentences.some(
+  const words = distinctTerms(scanned.terms);
+  return { sentences, scanned, verdict, evidence, signals: [...names], words };
+}
+
+/**
+ * Whether the message names anyone or anything customer evidence comes from: without people, a source or a quote,
+ * the model's words alone ("importer", "Q4") are not allowed to find customer insight. Asked only when the model
+ * finds some, which most messages it reads do not.
+ */
+export function mentionsPeopleOrSource({
+  sentences,
+  scanned,
+}: Pick<MessageFeatures, 'sentences' | 'scanned'>): boolean {
+  return sentences.some(
     (sentence, index) =>
       PEOPLE_OR_SOURCE_SCREEN.possibleIn(scanned, index, sentence)[0] === true &&
       PEOPLE_OR_SOURCE.test(withoutAudience(sentence)),
   );
-  const words = distinctTerms(scanned.terms);
-  return { sentences, scanned, verdict, evidence, mentionsPeopleOrSource, signals: [...names], words };
 }
 
 /** The sentences' text and terms, for the screens and the model's words. */

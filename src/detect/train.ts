@@ -1,4 +1,4 @@
-import { featureNames, type MessageFeatures, PAIR_PREFIX, WORD_PREFIX } from './features.js';
+import { featureNames, type MessageFeatures, mentionsPeopleOrSource, PAIR_PREFIX, WORD_PREFIX } from './features.js';
 
 /**
  * Logistic regression with L2, fitted by plain full-batch gradient descent: deterministic (no sampling, no random
@@ -57,7 +57,9 @@ export function trainDetector(
     customer: evidence.length > 0,
   }));
   const overruled = (label: Label, index: number) =>
-    label === 'decision' ? features[index]?.verdict.overrulesModel === true : !features[index]?.mentionsPeopleOrSource;
+    label === 'decision'
+      ? features[index]?.verdict.overrulesModel === true
+      : !mentionsPeopleOrSource(features[index] as MessageFeatures);
   const train = (label: Label): ClassifierWeights => {
     const examples = messages.map((message, index) => ({
       names: featureNames(features[index] as MessageFeatures, TRAINING_OPTIONS[label]),
