@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { type MessageFeatures, PAIR_PREFIX, WORD_PREFIX } from './features.js';
-import type { Term } from './terms.js';
+import { type Followers, type Term, termOf } from './terms.js';
 import type { DetectorWeights } from './train.js';
 
 /**
@@ -89,13 +89,35 @@ function pairWeights(sentences: readonly (readonly Term[])[]): BothWeights[] {
   for (const terms of sentences) {
     for (let index = 1; index < terms.length; index += 1) {
       const first = terms[index - 1] as Term;
-      if (first.followers === undefined) first.followers = PAIR_WEIGHTS.get(first.text) ?? null;
-      const weights = first.followers?.get((terms[index] as Term).text);
+      const second = terms[index] as Term;
+      let weights: BothWeights | undefined;
+      if (first.kept) {
+        if (first.followers === undefined) first.followers = followersOf(first.text);
+        const followers = first.followers;
+        if (followers === null) continue;
+        weights = second.kept ? followers.byId.get(second.id) : followers.byText?.get(second.text);
+      } else {
+        weights = PAIR_WEIGHTS.get(first.text)?.get(second.text);
+      }
       // a pair's weights are one array, so the same pair found twice is the same array
       if (weights !== undefined && !found.includes(weights)) found.push(weights);
     }
   }
   return found;
+}
+
+/** The pairs `first` starts, keyed by the second word's term number (see `Followers`). */
+function followersOf(first: string): Followers | null {
+  const byText = PAIR_WEIGHTS.get(first);
+  if (byText === undefined) return null;
+  const byId = new Map<number, BothWeights>();
+  let unkept: Map<string, BothWeights> | null = null;
+  for (const [text, weights] of byText) {
+    const second = termOf(text);
+    if (second.kept) byId.set(second.id, weights);
+    else (unkept ??= new Map()).set(text, weights);
+  }
+  return { byId, byText: unkept };
 }
 
 const sigmoid = (score: number) => 1 / (1 + Math.exp(-score));

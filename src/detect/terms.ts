@@ -8,15 +8,26 @@ export interface Term {
   readonly text: string;
   /** Whether the term is kept across messages; past TERMS_KEPT distinct tokens, new ones live for one message. */
   readonly kept: boolean;
+  /** A kept term's number, 0 up, in the order they were first seen; -1 for one that is not kept. */
+  readonly id: number;
   /** The screens' clue numbers of its a-z runs, and how many clues there were when they were worked out. */
   clues: readonly number[];
   cluesOf: number;
   /** Its decision and customer weights, null when the model has none; undefined until the model first reads it. */
   weights: readonly [number, number] | null | undefined;
-  /** The weights of it followed by another word, by that word; null when it starts no weighted pair. */
-  followers: ReadonlyMap<string, readonly [number, number]> | null | undefined;
+  /** The weights of it followed by another word (see `Followers`); null when it starts no weighted pair. */
+  followers: Followers | null | undefined;
   /** The last message it was counted in (see `distinctTerms`). */
   countedIn: number;
+}
+
+/**
+ * The weights of the pairs a word starts, by the second word: by its term's number, a cheaper key than its text, or
+ * by its text for a second word that was not kept (seen only once the table was full).
+ */
+export interface Followers {
+  readonly byId: ReadonlyMap<number, readonly [number, number]>;
+  readonly byText: ReadonlyMap<string, readonly [number, number]> | null;
 }
 
 /**
@@ -26,9 +37,10 @@ export interface Term {
 const TERMS_KEPT = 50_000;
 const TERMS = new Map<string, Term>();
 
-const newTerm = (text: string, kept: boolean): Term => ({
+const newTerm = (text: string, id: number): Term => ({
   text,
-  kept,
+  kept: id >= 0,
+  id,
   clues: [],
   cluesOf: -1,
   weights: undefined,
@@ -44,7 +56,7 @@ export function termOf(token: string): Term {
   const known = TERMS.get(text);
   if (known !== undefined) return known;
   const kept = TERMS.size < TERMS_KEPT;
-  const term = newTerm(text, kept);
+  const term = newTerm(text, kept ? TERMS.size : -1);
   if (kept) TERMS.set(text, term);
   return term;
 }
