@@ -111,13 +111,13 @@ function followersOf(first: string): Followers | null {
   const byText = PAIR_WEIGHTS.get(first);
   if (byText === undefined) return null;
   const byId = new Map<number, BothWeights>();
-  let unkept: Map<string, BothWeights> | null = null;
+  const unkept = new Map<string, BothWeights>();
   for (const [text, weights] of byText) {
     const second = termOf(text);
     if (second.kept) byId.set(second.id, weights);
-    else (unkept ??= new Map()).set(text, weights);
+    else unkept.set(text, weights);
   }
-  return { byId, byText: unkept };
+  return { byId, byText: unkept.size > 0 ? unkept : null };
 }
 
 const sigmoid = (score: number) => 1 / (1 + Math.exp(-score));
