@@ -624,8 +624,14 @@ export function implicitCues(reading: DecisionReading): string[] {
   const cues = new Set<string>();
   sentences.forEach((sentence, index) => {
     const sentencePossible = possible[index] as readonly boolean[];
-    if (!IMPLICIT_CUES.some(([, pattern], cue) => sentencePossible[CUES_AT + cue] && pattern.test(sentence))) return;
     const words = ownWords[index] as string;
+    // with nothing quoted the sentence is its own words, and the search below answers this one too
+    if (
+      words !== sentence &&
+      !IMPLICIT_CUES.some(([, pattern], cue) => sentencePossible[CUES_AT + cue] && pattern.test(sentence))
+    ) {
+      return;
+    }
     const found = IMPLICIT_CUES.filter(
       ([name, pattern], cue) => !cues.has(name) && sentencePossible[CUES_AT + cue] && pattern.test(words),
     );
