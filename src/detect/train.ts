@@ -62,7 +62,7 @@ export function trainDetector(
       : !mentionsPeopleOrSource(features[index] as MessageFeatures);
   const train = (label: Label): ClassifierWeights => {
     const examples = messages.map((message, index) => ({
-      names: featureNames(features[index] as MessageFeatures, TRAINING_OPTIONS[label]),
+      names: featureNames(features[index] as MessageFeatures, { pairs: TRAINING_OPTIONS[label].l2Pairs !== null }),
       label: message[label],
     }));
     const outOfFold = crossValidate(examples, folds, TRAINING_OPTIONS[label]).map((probability, index) => {
@@ -130,9 +130,8 @@ export interface LinearModel {
 export interface TrainingOptions {
   /** A feature must occur in at least this many training messages to get a weight. */
   readonly minCount: number;
-  /** Whether word pairs are features too (see `PAIR_PREFIX`), and the L2 on them. */
-  readonly pairs: boolean;
-  readonly l2Pairs: number;
+  /** L2 on word-pair features (see `PAIR_PREFIX`); null when word pairs are not features of this classifier. */
+  readonly l2Pairs: number | null;
   /** L2 on word features, which are many, sparse and easily fitted to one writer's habits. */
   readonly l2: number;
   /** L2 on the few general features (rule verdicts, vetoes, cues, evidence), which should carry most of the weight. */
@@ -148,14 +147,13 @@ export interface TrainingOptions {
 export const TRAINING_OPTIONS: Readonly<Record<Label, TrainingOptions>> = {
   decision: {
     minCount: 3,
-    pairs: true,
     l2Pairs: 0.001,
     l2: 0.0015,
     l2General: 0.001,
     iterations: 600,
     learningRate: 2,
   },
-  customer: { minCount: 3, pairs: false, l2Pairs: 0, l2: 0.001, l2General: 0.01, iterations: 600, learningRate: 2 },
+  customer: { minCount: 3, l2Pairs: null, l2: 0.001, l2General: 0.01, iterations: 600, learningRate: 2 },
 };
 
 /** Weights are rounded so the committed JSON stays small and a retrain reproduces it exactly. */
@@ -176,7 +174,8 @@ export function trainLogistic(examples: readonly Example[], options: TrainingOpt
   );
   const penalty = Float64Array.from(vocabulary, (name) => {
     if (name.startsWith(WORD_PREFIX)) return options.l2;
-    return name.startsWith(PAIR_PREFIX) ? options.l2Pairs : options.l2General;
+    // pair names are only among the features when l2Pairs is set
+    return name.startsWith(PAIR_PREFIX) ? (options.l2Pairs ?? options.l2) : options.l2General;
   });
   const labels = examples.map(({ label }) => (label ? 1 : 0));
   const weights = new Float64Array(vocabulary.length);
