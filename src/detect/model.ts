@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { type MessageFeatures, PAIR_PREFIX, WORD_PREFIX } from './features.js';
-import { type Followers, type Term, termOf } from './terms.js';
+import { type BothWeights, type Followers, type Term, termOf } from './terms.js';
 import type { DetectorWeights } from './train.js';
 
 /**
@@ -11,9 +11,6 @@ const WEIGHTS: DetectorWeights = JSON.parse(readFileSync(new URL('./model-weight
 
 const DECISION = WEIGHTS.decision;
 const CUSTOMER = WEIGHTS.customer;
-/** A feature's decision and customer weights. */
-type BothWeights = readonly [number, number];
-
 /**
  * Both classifiers' weights of each feature (0 where one has none), in Maps: looking a feature up in one is several
  * times cheaper than in a large plain object, and one look-up serves both. Word features are keyed by the bare word

@@ -14,7 +14,7 @@ export interface Term {
   clues: readonly number[];
   cluesOf: number;
   /** Its decision and customer weights, null when the model has none; undefined until the model first reads it. */
-  weights: readonly [number, number] | null | undefined;
+  weights: BothWeights | null | undefined;
   /** The weights of it followed by another word (see `Followers`); null when it starts no weighted pair. */
   followers: Followers | null | undefined;
   /** The last message it was counted in (see `distinctTerms`). */
@@ -26,9 +26,12 @@ export interface Term {
  * by its text for a second word that was not kept (seen only once the table was full).
  */
 export interface Followers {
-  readonly byId: ReadonlyMap<number, readonly [number, number]>;
-  readonly byText: ReadonlyMap<string, readonly [number, number]> | null;
+  readonly byId: ReadonlyMap<number, BothWeights>;
+  readonly byText: ReadonlyMap<string, BothWeights> | null;
 }
+
+/** A feature's decision and customer weights, as the model reads them. */
+export type BothWeights = readonly [number, number];
 
 /**
  * How many distinct tokens are kept: a workspace's vocabulary, with every number one term, fits many times over, and
