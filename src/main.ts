@@ -75,18 +75,13 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));
 
+  const running = { prompts: prompts.prompts.length, detector: config.detector.kind };
   if (config.slackAppToken === undefined) {
     await app.start(config.port);
-    logger.info(
-      { mode: 'http', port: config.port, prompts: prompts.prompts.length, detector: config.detector.kind },
-      'empty-chair is running',
-    );
+    logger.info({ mode: 'http', port: config.port, ...running }, 'empty-chair is running');
   } else {
     await app.start();
-    logger.info(
-      { mode: 'socket', prompts: prompts.prompts.length, detector: config.detector.kind },
-      'empty-chair is running',
-    );
+    logger.info({ mode: 'socket', ...running }, 'empty-chair is running');
   }
   await joinConfiguredChannels(app.client, config.channels, logger);
 
