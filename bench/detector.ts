@@ -37,15 +37,36 @@ function count(pairs: readonly { expected: boolean; got: boolean }[]): Confusion
   return confusion;
 }
 
-function messagesPerSecond(texts: readonly string[]): number {
-  for (const text of texts) detect(text);
-  let done = 0;
-  const started = performance.now();
-  while (performance.now() - started < 2000) {
-    for (const text of texts) detect(text);
-    done += texts.length;
-  }
-  return done / ((performance.now() - started) / 1000);
+/** How long the detector runs before it is timed: V8 compiles its hot functions and patterns in the first second. */
+const WARM_UP_MS = 1500;
+const WINDOW_MS = 1000;
+const WINDOWS = 5;
+
+interface Speed {
+  /** The median of the timed windows: a bot runs warm for weeks, and one slow window is the machine, not the code. */
+  readonly median: number;
+  readonly slowest: number;
+  readonly fastest: number;
+}
+
+/** Messages a second on one thread, each window running over the texts in order, as many times as fits. */
+function messagesPerSecond(texts: readonly string[]): Speed {
+  const runFor = (ms: number) => {
+    let done = 0;
+    const started = performance.now();
+    while (performance.now() - started < ms) {
+      for (const text of texts) detect(text);
+      done += texts.length;
+    }
+    return done / ((performance.now() - started) / 1000);
+  };
+  runFor(WARM_UP_MS);
+  const rates = Array.from({ length: WINDOWS }, () => runFor(WINDOW_MS)).sort((a, b) => a - b);
+  return {
+    median: rates[Math.floor(WINDOWS / 2)] as number,
+    slowest: rates[0] as number,
+    fastest: rates[WINDOWS - 1] as number,
+  };
 }
 
 const oneLine = (text: string, length: number) => {
@@ -111,14 +132,19 @@ function main(): number {
     );
   }
 
-  const speed = messagesPerSecond(results.map(({ message }) => message.text));
-  out.push('', `Speed: ${Math.round(speed).toLocaleString('en-US')} messages a second on one core`);
+  const { median: speed, slowest, fastest } = messagesPerSecond(results.map(({ message }) => message.text));
+  const perSecond = (rate: number) => Math.round(rate).toLocaleString('en-US');
+  out.push(
+    '',
+    `Speed: ${perSecond(speed)} messages a second on one core (the median of ${WINDOWS} one-second runs after a ` +
+      `${WARM_UP_MS / 1000} s warm-up; they ranged ${perSecond(slowest)}–${perSecond(fastest)})`,
+  );
 
   const goals = [
     ['decision precision ≥ 0.95', precision(decision) >= 0.95, fixed(precision(decision))],
     ['decision F1 ≥ 0.92', f1(decision) >= 0.92, fixed(f1(decision))],
     ['customer F1 ≥ 0.90', f1(customer) >= 0.9, fixed(f1(customer))],
-    ['> 20,000 messages a second', speed > 20_000, Math.round(speed).toLocaleString('en-US')],
+    ['> 20,000 messages a second', speed > 20_000, perSecond(speed)],
   ] as const;
   out.push(
     '',

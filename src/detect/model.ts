@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { type MessageFeatures, PAIR_PREFIX, WORD_PREFIX } from './features.js';
-import { type BothWeights, type Followers, type Term, termOf } from './terms.js';
+import { type Term, termOf } from './terms.js';
 import type { DetectorWeights } from './train.js';
 
 /**
@@ -11,27 +11,72 @@ const WEIGHTS: DetectorWeights = JSON.parse(readFileSync(new URL('./model-weight
 
 const DECISION = WEIGHTS.decision;
 const CUSTOMER = WEIGHTS.customer;
-/**
- * Both classifiers' weights of each feature (0 where one has none), in Maps: looking a feature up in one is several
- * times cheaper than in a large plain object, and one look-up serves both. Word features are keyed by the bare word
- * and word pairs by their first word, then their second, so classifying a message builds no feature names.
- */
+
+/** A feature's decision and customer weights. */
+type BothWeights = readonly [number, number];
+
+/** Features other than words and pairs, by name: a message has a handful. */
 const SIGNAL_WEIGHTS = new Map<string, BothWeights>();
-const WORD_WEIGHTS = new Map<string, BothWeights>();
-const PAIR_WEIGHTS = new Map<string, Map<string, BothWeights>>();
+/**
+ * Every word the model weighs alone or in a pair, numbered on its term (`Term.modelWord`) once at load: a message's
+ * words then cost no look-up by text, and their weights sit in typed arrays small enough to stay in cache.
+ */
+const vocabulary: Term[] = [];
+const wordNumber = (word: string): number => {
+  const term = termOf(word);
+  if (!term.kept) throw new Error(`The model's word "${word}" was not kept in the term table`);
+  if (term.modelWord < 0) {
+    term.modelWord = vocabulary.length;
+    vocabulary.push(term);
+  }
+  return term.modelWord;
+};
+const wordFeatures: [number, BothWeights][] = [];
+const pairFeatures: [number, number, BothWeights][] = [];
 for (const name of new Set([...Object.keys(DECISION.weights), ...Object.keys(CUSTOMER.weights)])) {
   const both: BothWeights = [DECISION.weights[name] ?? 0, CUSTOMER.weights[name] ?? 0];
   if (name.startsWith(WORD_PREFIX)) {
-    WORD_WEIGHTS.set(name.slice(WORD_PREFIX.length), both);
+    wordFeatures.push([wordNumber(name.slice(WORD_PREFIX.length)), both]);
   } else if (name.startsWith(PAIR_PREFIX)) {
     const [first = '', second = ''] = name.slice(PAIR_PREFIX.length).split(' ');
-    const followers = PAIR_WEIGHTS.get(first) ?? new Map<string, BothWeights>();
-    followers.set(second, both);
-    PAIR_WEIGHTS.set(first, followers);
+    pairFeatures.push([wordNumber(first), wordNumber(second), both]);
   } else {
     SIGNAL_WEIGHTS.set(name, both);
   }
 }
+const VOCABULARY_SIZE = vocabulary.length;
+// a pair's key, first × size + second, must fit the 32-bit keys of PAIR_KEYS
+if (VOCABULARY_SIZE > 46_340) throw new Error(`The model weighs ${VOCABULARY_SIZE} words; pair keys allow 46,340`);
+
+/** Each vocabulary word's weights alone, decision then customer; 0 for a word weighed only in pairs, which adds nothing. */
+const WORD_WEIGHTS = new Float64Array(2 * VOCABULARY_SIZE);
+for (const [word, [decision, customer]] of wordFeatures) {
+  WORD_WEIGHTS[2 * word] = decision;
+  WORD_WEIGHTS[2 * word + 1] = customer;
+}
+
+/**
+ * Word pairs in an open-addressing hash table keyed by first word × vocabulary size + second word: a probe reads one
+ * slot of a typed array, where nested Maps cost several dependent reads a pair.
+ */
+const PAIR_SLOTS = 2 ** Math.ceil(Math.log2(2 * pairFeatures.length + 2));
+const PAIR_SLOT_MASK = PAIR_SLOTS - 1;
+const PAIR_KEYS = new Int32Array(PAIR_SLOTS).fill(-1);
+/** The pair number in each used slot, indexing PAIR_WEIGHTS (two a pair) and PAIR_COUNTED_IN. */
+const PAIR_NUMBERS = new Int32Array(PAIR_SLOTS);
+const PAIR_WEIGHTS = new Float64Array(2 * pairFeatures.length);
+/** The last message each pair was counted in: a message counts a pair once however often it occurs. */
+const PAIR_COUNTED_IN = new Uint32Array(pairFeatures.length);
+const slotOf = (key: number) => Math.imul(key, 0x9e3779b1) >>> 0;
+pairFeatures.forEach(([first, second, [decision, customer]], pair) => {
+  let slot = slotOf(first * VOCABULARY_SIZE + second) & PAIR_SLOT_MASK;
+  while (PAIR_KEYS[slot] !== -1) slot = (slot + 1) & PAIR_SLOT_MASK;
+  PAIR_KEYS[slot] = first * VOCABULARY_SIZE + second;
+  PAIR_NUMBERS[slot] = pair;
+  PAIR_WEIGHTS[2 * pair] = decision;
+  PAIR_WEIGHTS[2 * pair + 1] = customer;
+});
+let counting = 0;
 
 export interface ModelVerdict {
   readonly decision: boolean;
@@ -57,16 +102,21 @@ export function classify({
     customerScore += weights[1];
   }
   for (const word of words) {
-    // each term is looked up once, and keeps its weights for every message after
-    if (word.weights === undefined) word.weights = WORD_WEIGHTS.get(word.text) ?? null;
-    const weights = word.weights;
-    if (weights === null) continue;
-    decisionScore += weights[0];
-    customerScore += weights[1];
+    const number = word.modelWord;
+    if (number < 0) continue;
+    decisionScore += WORD_WEIGHTS[2 * number] as number;
+    customerScore += WORD_WEIGHTS[2 * number + 1] as number;
   }
-  for (const weights of pairWeights(scanned.terms)) {
-    decisionScore += weights[0];
-    customerScore += weights[1];
+  counting = counting === 0xffffffff ? 1 : counting + 1;
+  if (counting === 1) PAIR_COUNTED_IN.fill(0);
+  for (const terms of scanned.terms) {
+    for (let index = 1; index < terms.length; index += 1) {
+      const pair = pairNumber(terms[index - 1] as Term, terms[index] as Term);
+      if (pair < 0 || PAIR_COUNTED_IN[pair] === counting) continue;
+      PAIR_COUNTED_IN[pair] = counting;
+      decisionScore += PAIR_WEIGHTS[2 * pair] as number;
+      customerScore += PAIR_WEIGHTS[2 * pair + 1] as number;
+    }
   }
   const probability = sigmoid(decisionScore);
   const decision = probability >= DECISION.threshold;
@@ -80,41 +130,15 @@ export function classify({
   };
 }
 
-/** The weights of the word pairs in the sentences that have any, each pair once however often it occurs. */
-function pairWeights(sentences: readonly (readonly Term[])[]): BothWeights[] {
-  const found: BothWeights[] = [];
-  for (const terms of sentences) {
-    for (let index = 1; index < terms.length; index += 1) {
-      const first = terms[index - 1] as Term;
-      const second = terms[index] as Term;
-      let weights: BothWeights | undefined;
-      if (first.kept) {
-        if (first.followers === undefined) first.followers = followersOf(first.text);
-        const followers = first.followers;
-        if (followers === null) continue;
-        weights = second.kept ? followers.byId.get(second.id) : followers.byText?.get(second.text);
-      } else {
-        weights = PAIR_WEIGHTS.get(first.text)?.get(second.text);
-      }
-      // a pair's weights are one array, so the same pair found twice is the same array
-      if (weights !== undefined && !found.includes(weights)) found.push(weights);
-    }
+/** The number of the weighted pair `first second`, or -1 when the model has none. */
+function pairNumber(first: Term, second: Term): number {
+  if (first.modelWord < 0 || second.modelWord < 0) return -1;
+  const key = first.modelWord * VOCABULARY_SIZE + second.modelWord;
+  for (let slot = slotOf(key) & PAIR_SLOT_MASK; ; slot = (slot + 1) & PAIR_SLOT_MASK) {
+    const found = PAIR_KEYS[slot] as number;
+    if (found === key) return PAIR_NUMBERS[slot] as number;
+    if (found === -1) return -1;
   }
-  return found;
-}
-
-/** The pairs `first` starts, keyed by the second word's term number (see `Followers`). */
-function followersOf(first: string): Followers | null {
-  const byText = PAIR_WEIGHTS.get(first);
-  if (byText === undefined) return null;
-  const byId = new Map<number, BothWeights>();
-  const unkept = new Map<string, BothWeights>();
-  for (const [text, weights] of byText) {
-    const second = termOf(text);
-    if (second.kept) byId.set(second.id, weights);
-    else unkept.set(text, weights);
-  }
-  return { byId, byText: unkept.size > 0 ? unkept : null };
 }
 
 const sigmoid = (score: number) => 1 / (1 + Math.exp(-score));

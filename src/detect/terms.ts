@@ -1,6 +1,6 @@
 /**
  * A message's tokens as terms: one object a distinct token, kept across messages, which the screens and the model
- * each annotate once (its clue numbers, its weights). A token is then looked up once a message rather than once by
+ * each annotate once (its clue numbers, its number in the model's vocabulary). A token is then looked up once a message rather than once by
  * every reader of it, and a message's distinct words are listed without building a set.
  */
 export interface Term {
@@ -8,30 +8,14 @@ export interface Term {
   readonly text: string;
   /** Whether the term is kept across messages; past TERMS_KEPT distinct tokens, new ones live for one message. */
   readonly kept: boolean;
-  /** A kept term's number, 0 up, in the order they were first seen; -1 for one that is not kept. */
-  readonly id: number;
   /** The screens' clue numbers of its a-z runs, and how many clues there were when they were worked out. */
   clues: readonly number[];
   cluesOf: number;
-  /** Its decision and customer weights, null when the model has none; undefined until the model first reads it. */
-  weights: BothWeights | null | undefined;
-  /** The weights of it followed by another word (see `Followers`); null when it starts no weighted pair. */
-  followers: Followers | null | undefined;
+  /** Its number in the model's vocabulary, the words it weighs alone or in a pair (see model.ts); -1 outside it. */
+  modelWord: number;
   /** The last message it was counted in (see `distinctTerms`). */
   countedIn: number;
 }
-
-/**
- * The weights of the pairs a word starts, by the second word: by its term's number, a cheaper key than its text, or
- * by its text for a second word that was not kept (seen only once the table was full).
- */
-export interface Followers {
-  readonly byId: ReadonlyMap<number, BothWeights>;
-  readonly byText: ReadonlyMap<string, BothWeights> | null;
-}
-
-/** A feature's decision and customer weights, as the model reads them. */
-export type BothWeights = readonly [number, number];
 
 /**
  * How many distinct tokens are kept: a workspace's vocabulary, with every number one term, fits many times over, and
@@ -40,14 +24,12 @@ export type BothWeights = readonly [number, number];
 const TERMS_KEPT = 50_000;
 const TERMS = new Map<string, Term>();
 
-const newTerm = (text: string, id: number): Term => ({
+const newTerm = (text: string, kept: boolean): Term => ({
   text,
-  kept: id >= 0,
-  id,
+  kept,
   clues: [],
   cluesOf: -1,
-  weights: undefined,
-  followers: undefined,
+  modelWord: -1,
   countedIn: 0,
 });
 
@@ -59,7 +41,7 @@ export function termOf(token: string): Term {
   const known = TERMS.get(text);
   if (known !== undefined) return known;
   const kept = TERMS.size < TERMS_KEPT;
-  const term = newTerm(text, kept ? TERMS.size : -1);
+  const term = newTerm(text, kept);
   if (kept) TERMS.set(text, term);
   return term;
 }
