@@ -369,9 +369,9 @@ export function citeEvidence(sentences: readonly string[], scanned: Scanned): Ev
   const citations: Citation[] = [];
   sentences.forEach((sentence, index) => {
     const possible = SOURCE_SCREEN.possibleIn(scanned, index, sentence);
-    if (!possible.includes(true)) return;
-    const specific = SPECIFIC.filter((_, pattern) => possible[pattern]);
-    const fallback = FALLBACK.filter((_, pattern) => possible[SPECIFIC.length + pattern]);
+    if (!possible.any()) return;
+    const specific = SPECIFIC.filter((_, pattern) => possible.has(pattern));
+    const fallback = FALLBACK.filter((_, pattern) => possible.has(SPECIFIC.length + pattern));
     for (const citation of citationsIn(sentence, index, specific, fallback)) citations.push(citation);
   });
   if (citations.length === 0) return [];

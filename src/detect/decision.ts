@@ -1,5 +1,5 @@
 import { re } from './regex.js';
-import { type Scanned, Screen } from './screen.js';
+import { type PossiblePatterns, type Scanned, Screen } from './screen.js';
 
 /**
  * Does a sentence announce a decision the writer's team made? Each signal phrase has a strength; the
@@ -525,7 +525,7 @@ export interface DecisionReading {
   /** Per sentence, the bits (see `FAMILIES`) of the veto families found in its own words. */
   readonly families: readonly number[];
   /** Per sentence, which of SCREEN's patterns (signals, then families, then cues) can match it or its own words. */
-  readonly possible: readonly (readonly boolean[])[];
+  readonly possible: readonly PossiblePatterns[];
 }
 
 const FAMILIES_AT = SIGNALS.length;
@@ -542,10 +542,10 @@ export function readDecisions(sentences: readonly string[], scanned: Scanned): D
     return SCREEN.possibleIn(scanned, index, words === sentence ? sentence : `${sentence}\n${words}`);
   });
   const families = ownWords.map((words, index) => {
-    const sentencePossible = possible[index] as readonly boolean[];
+    const sentencePossible = possible[index] as PossiblePatterns;
     let found = 0;
     for (let family = 0; family < FAMILY_PATTERNS.length; family += 1) {
-      if (!sentencePossible[FAMILIES_AT + family]) continue;
+      if (!sentencePossible.has(FAMILIES_AT + family)) continue;
       const bit = FAMILY_BITS[family] as number;
       if ((found & bit) === 0 && (FAMILY_PATTERNS[family] as RegExp).test(words)) found |= bit;
     }
@@ -568,7 +568,7 @@ export function judgeDecision(reading: DecisionReading): DecisionVerdict {
   let everyVetoFinal = true;
   sentences.forEach((sentence, index) => {
     let kept = false;
-    for (const strength of matchingStrengths(ownWords[index] as string, possible[index] as readonly boolean[])) {
+    for (const strength of matchingStrengths(ownWords[index] as string, possible[index] as PossiblePatterns)) {
       if (((families[index] as number) & VETOES[strength]) !== 0) {
         vetoed.add(strength);
         if (((families[index] as number) & VETOES[strength] & FINAL_VETOES) === 0) everyVetoFinal = false;
@@ -594,11 +594,11 @@ export function judgeDecision(reading: DecisionReading): DecisionVerdict {
   };
 }
 
-function matchingStrengths(sentence: string, possible: readonly boolean[]): Set<Strength> {
+function matchingStrengths(sentence: string, possible: PossiblePatterns): Set<Strength> {
   const strengths = new Set<Strength>();
   for (let index = 0; index < SIGNALS.length; index += 1) {
     const signal = SIGNALS[index] as DecisionSignal;
-    if (possible[index] && signal.pattern.test(sentence) && !signal.unless?.test(sentence)) {
+    if (possible.has(index) && signal.pattern.test(sentence) && !signal.unless?.test(sentence)) {
       strengths.add(signal.strength);
     }
   }
@@ -623,17 +623,17 @@ export function implicitCues(reading: DecisionReading): string[] {
   const { sentences, ownWords, families, possible } = reading;
   const cues = new Set<string>();
   sentences.forEach((sentence, index) => {
-    const sentencePossible = possible[index] as readonly boolean[];
+    const sentencePossible = possible[index] as PossiblePatterns;
     const words = ownWords[index] as string;
     // with nothing quoted the sentence is its own words, and the search below answers this one too
     if (
       words !== sentence &&
-      !IMPLICIT_CUES.some(([, pattern], cue) => sentencePossible[CUES_AT + cue] && pattern.test(sentence))
+      !IMPLICIT_CUES.some(([, pattern], cue) => sentencePossible.has(CUES_AT + cue) && pattern.test(sentence))
     ) {
       return;
     }
     const found = IMPLICIT_CUES.filter(
-      ([name, pattern], cue) => !cues.has(name) && sentencePossible[CUES_AT + cue] && pattern.test(words),
+      ([name, pattern], cue) => !cues.has(name) && sentencePossible.has(CUES_AT + cue) && pattern.test(words),
     );
     if (found.length === 0 || ((families[index] as number) & VETOES.commitment) !== 0) return;
     for (const [name] of found) cues.add(name);

@@ -102,7 +102,7 @@ export function mentionsPeopleOrSource({
 }: Pick<MessageFeatures, 'sentences' | 'scanned'>): boolean {
   return sentences.some(
     (sentence, index) =>
-      PEOPLE_OR_SOURCE_SCREEN.possibleIn(scanned, index, sentence)[0] === true &&
+      PEOPLE_OR_SOURCE_SCREEN.possibleIn(scanned, index, sentence).has(0) &&
       PEOPLE_OR_SOURCE.test(withoutAudience(sentence)),
   );
 }

@@ -1,4 +1,4 @@
-import { type Scanned, Screen } from './screen.js';
+import { type PossiblePatterns, type Scanned, Screen } from './screen.js';
 import type { DecisionCategory, DecisionKind } from './types.js';
 
 /**
@@ -143,17 +143,17 @@ export function classifyDecision(
   const category = topical ?? categorise(allText, possible);
   const oneWayDoor =
     ONE_WAY_CATEGORIES.has(category) ||
-    (possible[possible.length - 1] === true && decisionSentences.some((text) => ONE_WAY_DOOR.test(text)));
+    (possible.has(KIND_SCREEN.patterns.length - 1) && decisionSentences.some((text) => ONE_WAY_DOOR.test(text)));
   return { category, oneWayDoor };
 }
 
-function categorise(text: string, possible: readonly boolean[]): DecisionCategory {
+function categorise(text: string, possible: PossiblePatterns): DecisionCategory {
   let best: DecisionCategory = 'other';
   let bestScore = 0;
   let index = 0;
   for (const [category, cues] of CUES) {
     const score = cues.reduce((sum, cue) => {
-      const matches = possible[index] === true && cue.pattern.test(text);
+      const matches = possible.has(index) && cue.pattern.test(text);
       index += 1;
       return matches ? sum + cue.weight : sum;
     }, 0);

@@ -302,29 +302,27 @@ function clueOf(string: string): readonly [ClueKind, string] | null {
   return best;
 }
 
-/** Every screen's word, beginning and ending clues, numbered: a message's words are looked up once for all screens. */
+/** Every screen's word, beginning and ending clues, numbered. */
 const CLUE_NUMBERS: Readonly<Record<Exclude<ClueKind, 'substring'>, Map<string, number>>> = {
   word: new Map(),
   prefix: new Map(),
   suffix: new Map(),
 };
-let clueCount = 0;
 
 function clueNumber(kind: Exclude<ClueKind, 'substring'>, key: string): number {
   const known = CLUE_NUMBERS[kind].get(key);
   if (known !== undefined) return known;
-  clueCount += 1;
-  CLUE_NUMBERS[kind].set(key, clueCount);
-  return clueCount;
+  const number = CLUE_NUMBERS.word.size + CLUE_NUMBERS.prefix.size + CLUE_NUMBERS.suffix.size;
+  CLUE_NUMBERS[kind].set(key, number);
+  return number;
 }
 
 const A_TO_Z_RUN = /[a-z]+/g;
 
-/** The clue numbers a term's a-z runs give, worked out once a term (again when a screen built later adds clues). */
-function cluesOfTerm(term: Term): readonly number[] {
-  if (term.cluesOf === clueCount) return term.clues;
+/** The clue numbers a token's a-z runs give. */
+function cluesOfText(text: string): number[] {
   const clues: number[] = [];
-  for (const [word] of term.text.matchAll(A_TO_Z_RUN)) {
+  for (const [word] of text.matchAll(A_TO_Z_RUN)) {
     const whole = CLUE_NUMBERS.word.get(word);
     if (whole !== undefined) clues.push(whole);
     if (word.length < AFFIX) continue;
@@ -333,90 +331,78 @@ function cluesOfTerm(term: Term): readonly number[] {
     const suffix = CLUE_NUMBERS.suffix.get(word.slice(-AFFIX));
     if (suffix !== undefined) clues.push(suffix);
   }
-  term.clues = clues;
-  term.cluesOf = clueCount;
   return clues;
 }
 
-/** Which clue numbers the message being scanned has given already: a stamp per number, so no set is built a message. */
-let seenStamps = new Uint32Array(0);
-let stamp = 0;
+/** Every screen built, in order; each owns `words` 32-bit words of a term's bits, from its `offset`. */
+const SCREENS: Screen[] = [];
+let bitWords = 0;
+
+/**
+ * Which patterns of every screen a term's words make possible, one bit a pattern, worked out once a term (again when
+ * a screen built later adds patterns): a sentence's possible patterns are then an OR of its terms' bits, one small
+ * array a term, rather than a walk over each term's clues and each clue's patterns.
+ */
+function bitsOfTerm(term: Term): Int32Array {
+  if (term.screenBits.length === bitWords) return term.screenBits;
+  const bits = new Int32Array(bitWords);
+  const clues = cluesOfText(term.text);
+  for (const screen of SCREENS) screen.addClueBits(clues, bits);
+  term.screenBits = bits;
+  return bits;
+}
 
 /** A message's text and its terms (words, numbers, punctuation) a sentence, split once and shared by every screen. */
 export class Scanned {
-  private found: readonly number[] = [];
-  /** How many clues there were when `found` was worked out: a screen built since may add some. */
-  private foundOf = -1;
-  /** Each sentence's clue numbers (repeats and all), looked up once for every screen that reads the sentence. */
-  private bySentence: (readonly number[] | undefined)[] = [];
-  private bySentenceOf = -1;
-
   constructor(
     readonly text: string,
     readonly terms: readonly (readonly Term[])[],
   ) {}
-
-  /** The numbers of the clues the terms' a-z runs give, without repeats. */
-  clues(): readonly number[] {
-    if (this.foundOf === clueCount) return this.found;
-    if (seenStamps.length <= clueCount) seenStamps = new Uint32Array(clueCount + 1);
-    stamp = stamp === 0xffffffff ? 1 : stamp + 1;
-    if (stamp === 1) seenStamps.fill(0);
-    const found: number[] = [];
-    for (let sentence = 0; sentence < this.terms.length; sentence += 1) {
-      for (const clue of this.cluesIn(sentence)) {
-        if (seenStamps[clue] === stamp) continue;
-        seenStamps[clue] = stamp;
-        found.push(clue);
-      }
-    }
-    this.found = found;
-    this.foundOf = clueCount;
-    return this.found;
-  }
-
-  /** The numbers of the clues one sentence's terms give. */
-  cluesIn(sentence: number): readonly number[] {
-    if (this.bySentenceOf !== clueCount) {
-      this.bySentence = [];
-      this.bySentenceOf = clueCount;
-    }
-    const known = this.bySentence[sentence];
-    if (known !== undefined) return known;
-    const clues: number[] = [];
-    for (const term of this.terms[sentence] ?? []) {
-      for (const clue of cluesOfTerm(term)) clues.push(clue);
-    }
-    this.bySentence[sentence] = clues;
-    return clues;
-  }
 }
 
 export function scan(text: string): Scanned {
   return new Scanned(text, [text.split(NOT_A_TO_Z).map(termOf)]);
 }
 
+/** Which of a screen's patterns can match: one bit a pattern. */
+export class PossiblePatterns {
+  constructor(private readonly bits: Int32Array) {}
+
+  has(pattern: number): boolean {
+    return ((this.bits[pattern >>> 5] as number) & (1 << (pattern & 31))) !== 0;
+  }
+
+  any(): boolean {
+    for (const word of this.bits) if (word !== 0) return true;
+    return false;
+  }
+}
+
 /** Screens a fixed list of patterns: which of them can match anywhere in a message. */
 export class Screen {
-  /** The patterns each clue number is a clue of, indexed by number: an array, as every screen reads it per word. */
-  private readonly byClue: (readonly number[] | undefined)[];
-  private readonly bySubstring: ReadonlyArray<readonly [string, readonly number[]]>;
+  private readonly offset: number;
+  private readonly words: number;
+  /** The bits of the patterns each clue number is a clue of. */
+  private readonly byClue: ReadonlyMap<number, Int32Array>;
+  private readonly bySubstring: ReadonlyArray<readonly [string, Int32Array]>;
   /** What `possible` starts from: only the patterns that spell out nothing they need are possible in any text. */
-  private readonly unscreened: readonly boolean[];
+  private readonly unscreened: Int32Array;
 
   constructor(readonly patterns: readonly RegExp[]) {
-    const unscreened = new Array<boolean>(patterns.length).fill(false);
-    const byClue = new Map<number, number[]>();
-    const bySubstring = new Map<string, number[]>();
-    const add = <Key>(index: Map<Key, number[]>, key: Key, pattern: number) => {
-      const patternsWithClue = index.get(key);
-      if (patternsWithClue === undefined) index.set(key, [pattern]);
-      else if (!patternsWithClue.includes(pattern)) patternsWithClue.push(pattern);
+    this.words = Math.ceil(patterns.length / 32);
+    this.offset = bitWords;
+    const unscreened = new Int32Array(this.words);
+    const byClue = new Map<number, Int32Array>();
+    const bySubstring = new Map<string, Int32Array>();
+    const add = <Key>(index: Map<Key, Int32Array>, key: Key, pattern: number) => {
+      const bits = index.get(key) ?? new Int32Array(this.words);
+      setBit(bits, pattern);
+      index.set(key, bits);
     };
     patterns.forEach((pattern, index) => {
       const clues = cluesOf(pattern);
       if (clues === null) {
-        unscreened[index] = true;
+        setBit(unscreened, index);
         return;
       }
       for (const [kind, key] of clues) {
@@ -425,44 +411,70 @@ export class Screen {
       }
     });
     this.unscreened = unscreened;
-    this.byClue = Array.from({ length: clueCount + 1 }, (_, clue) => byClue.get(clue));
+    this.byClue = byClue;
     this.bySubstring = [...bySubstring];
+    SCREENS.push(this);
+    bitWords += this.words;
   }
 
-  /** `possible[i]` is false when pattern i matches nowhere in `text` (whose words are `scanned`'s). */
-  possible(scanned: Scanned, text = scanned.text): boolean[] {
-    const possible = this.unscreened.slice();
-    for (const clue of scanned.clues()) {
-      const indexes = this.byClue[clue];
-      if (indexes !== undefined) for (const pattern of indexes) possible[pattern] = true;
+  /** Sets, in a term's bits, the bits of this screen's patterns that `clues` are clues of. */
+  addClueBits(clues: readonly number[], termBits: Int32Array): void {
+    for (const clue of clues) {
+      const bits = this.byClue.get(clue);
+      if (bits === undefined) continue;
+      for (let word = 0; word < this.words; word += 1) {
+        const at = this.offset + word;
+        termBits[at] = (termBits[at] as number) | (bits[word] as number);
+      }
     }
-    return this.withSubstrings(possible, text);
+  }
+
+  /** The patterns that can match anywhere in `text` (whose words are `scanned`'s). */
+  possible(scanned: Scanned, text = scanned.text): PossiblePatterns {
+    const bits = this.unscreened.slice();
+    for (const terms of scanned.terms) this.addTermBits(terms, bits);
+    return this.withSubstrings(bits, text);
   }
 
   /**
    * `possible` for one sentence of `scanned`, whose text (and any other text it is read as) is `text`: most patterns
    * a message allows can match in only one of its sentences, and the others need not try them.
    */
-  possibleIn(scanned: Scanned, sentence: number, text: string): boolean[] {
-    const possible = this.unscreened.slice();
-    for (const clue of scanned.cluesIn(sentence)) {
-      const indexes = this.byClue[clue];
-      if (indexes !== undefined) for (const pattern of indexes) possible[pattern] = true;
-    }
-    return this.withSubstrings(possible, text);
+  possibleIn(scanned: Scanned, sentence: number, text: string): PossiblePatterns {
+    const bits = this.unscreened.slice();
+    this.addTermBits(scanned.terms[sentence] ?? [], bits);
+    return this.withSubstrings(bits, text);
   }
 
-  private withSubstrings(possible: boolean[], text: string): boolean[] {
-    for (const [substring, indexes] of this.bySubstring) {
-      if (!allPossible(possible, indexes) && text.includes(substring)) {
-        for (const index of indexes) possible[index] = true;
+  private addTermBits(terms: readonly Term[], bits: Int32Array): void {
+    const { offset, words } = this;
+    for (const term of terms) {
+      const termBits = bitsOfTerm(term);
+      for (let word = 0; word < words; word += 1)
+        bits[word] = (bits[word] as number) | (termBits[offset + word] as number);
+    }
+  }
+
+  private withSubstrings(bits: Int32Array, text: string): PossiblePatterns {
+    for (const [substring, substringBits] of this.bySubstring) {
+      if (!allSet(bits, substringBits) && text.includes(substring)) {
+        for (let word = 0; word < this.words; word += 1) {
+          bits[word] = (bits[word] as number) | (substringBits[word] as number);
+        }
       }
     }
-    return possible;
+    return new PossiblePatterns(bits);
   }
 }
 
-function allPossible(possible: readonly boolean[], indexes: readonly number[]): boolean {
-  for (const index of indexes) if (!possible[index]) return false;
+function setBit(bits: Int32Array, index: number): void {
+  bits[index >>> 5] = (bits[index >>> 5] as number) | (1 << (index & 31));
+}
+
+function allSet(bits: Int32Array, wanted: Int32Array): boolean {
+  for (let word = 0; word < wanted.length; word += 1) {
+    const want = wanted[word] as number;
+    if (((bits[word] as number) & want) !== want) return false;
+  }
   return true;
 }

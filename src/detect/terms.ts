@@ -1,6 +1,6 @@
 /**
  * A message's tokens as terms: one object a distinct token, kept across messages, which the screens and the model
- * each annotate once (its clue numbers, its number in the model's vocabulary). A token is then looked up once a message rather than once by
+ * each annotate once (the patterns it makes possible, its number in the model's vocabulary). A token is then looked up once a message rather than once by
  * every reader of it, and a message's distinct words are listed without building a set.
  */
 export interface Term {
@@ -8,9 +8,8 @@ export interface Term {
   readonly text: string;
   /** Whether the term is kept across messages; past TERMS_KEPT distinct tokens, new ones live for one message. */
   readonly kept: boolean;
-  /** The screens' clue numbers of its a-z runs, and how many clues there were when they were worked out. */
-  clues: readonly number[];
-  cluesOf: number;
+  /** Which of every screen's patterns its a-z runs make possible, one bit a pattern (see screen.ts). */
+  screenBits: Int32Array;
   /** Its number in the model's vocabulary, the words it weighs alone or in a pair (see model.ts); -1 outside it. */
   modelWord: number;
   /** The last message it was counted in (see `distinctTerms`). */
@@ -24,11 +23,13 @@ export interface Term {
 const TERMS_KEPT = 50_000;
 const TERMS = new Map<string, Term>();
 
+/** Until the screens first read a term: no screen's bits, so they are worked out then. */
+const NO_BITS = new Int32Array(0);
+
 const newTerm = (text: string, kept: boolean): Term => ({
   text,
   kept,
-  clues: [],
-  cluesOf: -1,
+  screenBits: NO_BITS,
   modelWord: -1,
   countedIn: 0,
 });

@@ -14,7 +14,11 @@ const PATTERNS = [
 
 describe('Screen', () => {
   const screen = new Screen(PATTERNS);
-  const possible = (text: string) => screen.possible(scan(text));
+  const listed = (screen: Screen, text: string) => {
+    const possible = screen.possible(scan(text));
+    return screen.patterns.map((_, index) => possible.has(index));
+  };
+  const possible = (text: string) => listed(screen, text);
 
   it('never rules out a pattern that matches', () => {
     const texts = [
@@ -43,15 +47,15 @@ describe('Screen', () => {
     const afterAlternation = new Screen([
       /\b(?:not|never|nothing|haven't|hasn't|didn't|isn't|wasn't|aren't|weren't|no one|nobody|none) (?:\w+ ){0,2}(?:decided|agreed|approved|final|finali[sz]ed|settled|landed|locked|confirmed|official)\b/,
     ]);
-    expect(afterAlternation.possible(scan('nothing is decided'))).toEqual([true]);
-    expect(afterAlternation.possible(scan('nothing is undecided or unsettled'))).toEqual([false]);
+    expect(listed(afterAlternation, 'nothing is decided')).toEqual([true]);
+    expect(listed(afterAlternation, 'nothing is undecided or unsettled')).toEqual([false]);
   });
 
   it('finds the clues of a screen built after the same words were screened', () => {
     const text = 'the zeppelin leaves at noon';
-    expect(screen.possible(scan(text))).not.toContain(true);
+    expect(listed(screen, text)).not.toContain(true);
     const later = new Screen([/\bzeppelins?\b/]);
-    expect(later.possible(scan(text))).toEqual([true]);
+    expect(listed(later, text)).toEqual([true]);
   });
 
   it('looks a pattern up by its rarest words, not by "the" or a one-letter word it also needs', () => {
@@ -59,9 +63,9 @@ describe('Screen', () => {
       /\b(?:approved|signed off|ok'd) by (?:the |our )?(?:leadership|finance|legal|vp of \w+)\b/,
       /^(?:(?:final|today's)\s+){0,2}decisions?\s*:/,
     ]);
-    expect(rare.possible(scan('the notes are in our doc by the way'))).toEqual([false, false]);
-    expect(rare.possible(scan("today's standup is at 10"))).toEqual([false, false]);
-    expect(rare.possible(scan('signed off by the vp of sales'))).toEqual([true, false]);
-    expect(rare.possible(scan("today's decisions: ship it"))).toEqual([false, true]);
+    expect(listed(rare, 'the notes are in our doc by the way')).toEqual([false, false]);
+    expect(listed(rare, "today's standup is at 10")).toEqual([false, false]);
+    expect(listed(rare, 'signed off by the vp of sales')).toEqual([true, false]);
+    expect(listed(rare, "today's decisions: ship it")).toEqual([false, true]);
   });
 });
