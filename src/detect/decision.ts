@@ -500,19 +500,20 @@ const IMPLICIT_CUES: ReadonlyArray<readonly [string, RegExp]> = [
   ],
 ];
 
+/** Words that make a "not a decision" verdict less certain even when no signal matched. */
+const DECISION_WORDS =
+  /\b(?:decid\w*|decision|agreed|approved|going with|final call|landed|from now on|we'll|we will)\b/;
+
 /** One screen for every pattern `readDecisions` may try: a message's words are looked up once. */
 const SCREEN = new Screen([
   ...SIGNALS.map((signal) => signal.pattern),
   ...FAMILY_PATTERNS,
   ...IMPLICIT_CUES.map(([, pattern]) => pattern),
+  DECISION_WORDS,
 ]);
 
 /** Text in double quotes is someone else's words (a draft, a customer), not the writer announcing anything. */
 const QUOTED_SPEECH = /"[^"]*"/g;
-
-/** Words that make a "not a decision" verdict less certain even when no signal matched. */
-const DECISION_WORDS =
-  /\b(?:decid\w*|decision|agreed|approved|going with|final call|landed|from now on|we'll|we will)\b/;
 
 /**
  * A message's sentences as the decision rules read them, with what each rule family can find in them worked out once
@@ -524,12 +525,16 @@ export interface DecisionReading {
   readonly ownWords: readonly string[];
   /** Per sentence, the bits (see `FAMILIES`) of the veto families found in its own words. */
   readonly families: readonly number[];
-  /** Per sentence, which of SCREEN's patterns (signals, then families, then cues) can match it or its own words. */
+  /**
+   * Per sentence, which of SCREEN's patterns (signals, families, cues, then decision words) can match it or its own
+   * words.
+   */
   readonly possible: readonly PossiblePatterns[];
 }
 
 const FAMILIES_AT = SIGNALS.length;
 const CUES_AT = SIGNALS.length + FAMILY_PATTERNS.length;
+const DECISION_WORDS_AT = CUES_AT + IMPLICIT_CUES.length;
 
 /** `scanned` holds the sentences' tokens, one list a sentence (their own words have no word a sentence lacks). */
 export function readDecisions(sentences: readonly string[], scanned: Scanned): DecisionReading {
@@ -583,7 +588,7 @@ export function judgeDecision(reading: DecisionReading): DecisionVerdict {
     const confidence = Math.max(...[...accepted].map((strength) => CONFIDENCE[strength]));
     return { decision: true, confidence, sentences: decisive, accepted, vetoed, overrulesModel: false };
   }
-  const confidence = rejectionConfidence(sentences, vetoed.size > 0);
+  const confidence = rejectionConfidence(reading, vetoed.size > 0);
   return {
     decision: false,
     confidence,
@@ -605,9 +610,11 @@ function matchingStrengths(sentence: string, possible: PossiblePatterns): Set<St
   return strengths;
 }
 
-function rejectionConfidence(sentences: readonly string[], vetoed: boolean): number {
+function rejectionConfidence({ sentences, possible }: DecisionReading, vetoed: boolean): number {
   if (vetoed) return VETOED_SIGNAL_CONFIDENCE;
-  return sentences.some((sentence) => DECISION_WORDS.test(sentence))
+  return sentences.some(
+    (sentence, index) => (possible[index] as PossiblePatterns).has(DECISION_WORDS_AT) && DECISION_WORDS.test(sentence),
+  )
     ? DECISION_WORDS_ONLY_CONFIDENCE
     : NO_DECISION_LANGUAGE_CONFIDENCE;
 }

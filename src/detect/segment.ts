@@ -23,7 +23,7 @@ export function splitSentences(normalized: string): string[] {
     }
     const content = stripLeadingNoise(line);
     if (content === '') continue;
-    if (SECTION_HEADER.test(content)) {
+    if (content.endsWith(':') && SECTION_HEADER.test(content)) {
       header = content;
       continue;
     }
@@ -46,5 +46,11 @@ function splitAtSentenceEnds(line: string): string[] {
 }
 
 function stripLeadingNoise(text: string): string {
-  return text.replace(LEADING_PUNCTUATION, '').replace(LEADING_NOISE, '').replace(LEADING_PUNCTUATION, '');
+  return withoutLeadingPunctuation(withoutLeadingPunctuation(text).replace(LEADING_NOISE, ''));
+}
+
+/** Most lines start with a lower-case letter, and then there is nothing to strip and no regex to run. */
+function withoutLeadingPunctuation(text: string): string {
+  const code = text.charCodeAt(0);
+  return code >= 97 && code <= 122 ? text : text.replace(LEADING_PUNCTUATION, '');
 }
