@@ -12,7 +12,7 @@ import type { EvidenceKind } from './types.js';
  */
 export interface MessageFeatures {
   readonly sentences: readonly string[];
-  /** The sentences' text and words, for screening patterns out. */
+  /** The sentences' terms, for screening patterns out and for the model's word pairs. */
   readonly scanned: Scanned;
   readonly verdict: DecisionVerdict;
   readonly evidence: readonly EvidenceKind[];
@@ -107,10 +107,7 @@ export function mentionsPeopleOrSource({
   );
 }
 
-/** The sentences' text and terms, for the screens and the model's words. */
+/** The sentences' terms, for the screens and the model's words. */
 function scanSentences(sentences: readonly string[]): Scanned {
-  return new Scanned(
-    sentences.join('\n'),
-    sentences.map((sentence) => (sentence.match(TOKEN) ?? []).map(termOf)),
-  );
+  return new Scanned(sentences.map((sentence) => (sentence.match(TOKEN) ?? []).map(termOf)));
 }

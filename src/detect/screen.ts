@@ -352,16 +352,14 @@ function bitsOfTerm(term: Term): Int32Array {
   return bits;
 }
 
-/** A message's text and its terms (words, numbers, punctuation) a sentence, split once and shared by every screen. */
+/** A message's terms (words, numbers, punctuation) a sentence, split once and shared by every screen and the model. */
 export class Scanned {
-  constructor(
-    readonly text: string,
-    readonly terms: readonly (readonly Term[])[],
-  ) {}
+  constructor(readonly terms: readonly (readonly Term[])[]) {}
 }
 
+/** `text` as one sentence of its a-z words. */
 export function scan(text: string): Scanned {
-  return new Scanned(text, [text.split(NOT_A_TO_Z).map(termOf)]);
+  return new Scanned([text.split(NOT_A_TO_Z).map(termOf)]);
 }
 
 /** Which of a screen's patterns can match: one bit a pattern. */
@@ -429,8 +427,8 @@ export class Screen {
     }
   }
 
-  /** The patterns that can match anywhere in `text` (whose words are `scanned`'s). */
-  possible(scanned: Scanned, text = scanned.text): PossiblePatterns {
+  /** The patterns that can match anywhere in `text`, whose words are `scanned`'s. */
+  possible(scanned: Scanned, text: string): PossiblePatterns {
     const bits = this.unscreened.slice();
     for (const terms of scanned.terms) this.addTermBits(terms, bits);
     return this.withSubstrings(bits, text);

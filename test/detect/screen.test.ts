@@ -15,7 +15,7 @@ const PATTERNS = [
 describe('Screen', () => {
   const screen = new Screen(PATTERNS);
   const listed = (screen: Screen, text: string) => {
-    const possible = screen.possible(scan(text));
+    const possible = screen.possible(scan(text), text);
     return screen.patterns.map((_, index) => possible.has(index));
   };
   const possible = (text: string) => listed(screen, text);
